@@ -1,0 +1,3 @@
+//! The home page: slogan, the FreeFood concept and the next published events.
+
+pub mod pages;

@@ -1,0 +1,143 @@
+//! English.
+
+use super::MessageKey::{self, *};
+
+pub fn text(key: MessageKey) -> &'static str {
+    match key {
+        BrandName => "Meetral",
+        Slogan => "Meet. Connect. Enjoy.",
+        MetaDescription => {
+            "Meetral: find and publish events across France — training, networking, launches, culture. Look for the FreeFood label for events where food is on the house."
+        }
+        SkipToContent => "Skip to content",
+        NavHome => "Home",
+        NavEvents => "Events",
+        NavFaq => "FAQ",
+        NavContact => "Contact us",
+        NavMenu => "Menu",
+        NavMain => "Main navigation",
+        NavLogin => "Log in",
+        NavSignup => "Sign up",
+        AccountArea => "Member area",
+        LangSwitchLabel => "Language",
+        LangFr => "FR",
+        LangEn => "EN",
+        FooterAbout => {
+            "France’s platform for events that bring people together: publish, discover, join."
+        }
+        FooterLegal => "Legal notice",
+        FooterPrivacy => "Privacy",
+        FooterTerms => "Terms of use",
+        FooterRights => "© 2026 Meetral. All rights reserved.",
+        FooterNav => "Useful links",
+        HomeHeroTitle => "Events that bring you closer",
+        HomeHeroLead => {
+            "Workshops, afterworks, launches, cultural outings: find an event near you, register in a moment, with or without an account, and get your ticket by email."
+        }
+        HomeCtaBrowse => "Browse events",
+        HomeCtaFreeFood => "Discover FreeFood",
+        HomeFreeFoodTitle => "FreeFood: food’s on us",
+        HomeFreeFoodText => {
+            "The FreeFood label marks events where a snack or a meal is offered. Breakfast before a workshop, a buffet after a talk: look for the green badge and come share a friendly moment."
+        }
+        HomeUpcomingTitle => "Upcoming events",
+        HomeUpcomingEmpty => "No upcoming events yet. Check back soon!",
+        HomeSeeAll => "All events",
+        HomeStepsTitle => "How it works",
+        HomeStepFind => "Find an event by city, date, topic or FreeFood label.",
+        HomeStepRegister => "Register in seconds, even without an account.",
+        HomeStepEnjoy => "Show your ticket’s QR code at the door and enjoy.",
+        FreeFood => "FreeFood",
+        FreeFoodBadgeLabel => "FreeFood label: food offered",
+        PriceFree => "Free",
+        PriceOnSite => "pay on site",
+        Online => "Online",
+        InPerson => "In person",
+        Hybrid => "In person and online",
+        SeatsLeft => "seats left",
+        SoldOut => "Sold out",
+        EventsTitle => "Upcoming events",
+        EventsLead => "Every published event, soonest first.",
+        EventsEmpty => "No upcoming events at the moment.",
+        EventWhen => "When",
+        EventWhere => "Where",
+        EventOrganizer => "Organised by",
+        EventPrice => "Price",
+        EventCategory => "Category",
+        EventBackToList => "Back to events",
+        EventCancelled => "This event has been cancelled.",
+        EventPast => "This event is over.",
+        EventFreeFoodOffered => "What’s offered",
+        EventCapacity => "Seats",
+        EventNoLimit => "No limit",
+        Error404Code => "404",
+        Error404Title => "Page not found",
+        Error404Text => {
+            "This page does not exist or has moved. Check the address or start again from the home page."
+        }
+        ErrorPageTitle => "Something went wrong",
+        ErrorBackHome => "Back to home",
+        ErrorRetry => "Try again",
+        ErrorValidation => "Some fields need your attention.",
+        ErrorUnauthorized => "Please log in to continue.",
+        ErrorForbidden => "You do not have access to this page.",
+        ErrorNotFound => "This content could not be found.",
+        ErrorConflict => "This content changed in the meantime. Please reload the page.",
+        ErrorSoldOut => "This event is sold out.",
+        ErrorRateLimited => "Too many attempts. Please try again in a few minutes.",
+        ErrorUnavailable => "The service is temporarily unavailable. Please try again in a moment.",
+        ErrorInternal => "An unexpected error occurred. Please try again later.",
+        FieldRequired => "This field is required.",
+        FieldTooShort => "This text is too short.",
+        FieldTooLong => "This text is too long.",
+        FieldEmailInvalid => "Enter a valid email address, for example name@example.com.",
+        FieldEmail => "Email",
+        FieldControlChars => "This text contains characters that are not allowed.",
+        ContactTitle => "Contact us",
+        ContactLead => {
+            "A question, a partnership, a problem with an event? Write to us; the team answers within two working days."
+        }
+        ContactName => "Your name",
+        ContactSubject => "Subject",
+        ContactMessage => "Message",
+        ContactSend => "Send",
+        ContactSending => "Sending…",
+        ContactSent => "Thank you! Your message has been recorded; the team will answer by email.",
+        ContactErrorSummary => "The message was not sent: please fix the highlighted fields.",
+        ContactMessageHint => "Between 10 and 5,000 characters.",
+        FaqTitle => "Frequently asked questions",
+        FaqLead => "Answers to the questions we hear most.",
+        FaqWhatQ => "What is Meetral?",
+        FaqWhatA => {
+            "Meetral is a platform to publish, promote and join events in France: training, networking, launches, culture, promotions. Anyone can be both organiser and participant."
+        }
+        FaqFreeFoodQ => "What does the FreeFood label mean?",
+        FaqFreeFoodA => {
+            "It marks an event where a snack or a meal is offered to participants. The organiser says what is served and which diets are catered for."
+        }
+        FaqAccountQ => "Do I need an account to take part?",
+        FaqAccountA => {
+            "No. You can register with your name and email; your ticket is emailed to you. An account also keeps all your tickets in one place."
+        }
+        FaqModerationQ => "Are events checked?",
+        FaqModerationA => {
+            "Yes. Every event is reviewed before it is published, and anyone can report inappropriate content."
+        }
+        FaqTicketQ => "How do I show my ticket?",
+        FaqTicketA => {
+            "Open your ticket on your phone and show its QR code at the door. The organiser scans it in a second."
+        }
+        LegalTitle => "Legal notice",
+        LegalBody => {
+            "Meetral is a service published by the Meetral team. Publication director: the Meetral team. Hosting: in France, with a host subject to European law. For any request, please use the contact form."
+        }
+        PrivacyTitle => "Privacy and cookies",
+        PrivacyBody => {
+            "We keep only the data the service needs: your account, your registrations and your tickets. No third-party trackers are used; the only cookie set without an account remembers your language. You can ask to access or delete your data through the contact form."
+        }
+        TermsTitle => "Terms of use",
+        TermsBody => {
+            "By using Meetral you agree to publish accurate information and to respect participants and the law. Events are moderated; content that breaks these rules may be removed and its author suspended."
+        }
+    }
+}

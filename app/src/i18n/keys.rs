@@ -1,0 +1,35 @@
+//! The list of every translatable message. Add a key here, then in `fr.rs` and `en.rs`.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! message_keys {
+    ($($key:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum MessageKey { $($key),* }
+
+        impl MessageKey {
+            pub const ALL: &'static [MessageKey] = &[$(MessageKey::$key),*];
+        }
+    };
+}
+
+message_keys! {
+    BrandName, Slogan, MetaDescription, SkipToContent,
+    NavHome, NavEvents, NavFaq, NavContact, NavMenu, NavMain, NavLogin, NavSignup, AccountArea,
+    LangSwitchLabel, LangFr, LangEn,
+    FooterAbout, FooterLegal, FooterPrivacy, FooterTerms, FooterRights, FooterNav,
+    HomeHeroTitle, HomeHeroLead, HomeCtaBrowse, HomeCtaFreeFood, HomeFreeFoodTitle, HomeFreeFoodText,
+    HomeUpcomingTitle, HomeUpcomingEmpty, HomeSeeAll, HomeStepsTitle, HomeStepFind, HomeStepRegister, HomeStepEnjoy,
+    FreeFood, FreeFoodBadgeLabel, PriceFree, PriceOnSite, Online, InPerson, Hybrid, SeatsLeft, SoldOut,
+    EventsTitle, EventsLead, EventsEmpty, EventWhen, EventWhere, EventOrganizer, EventPrice, EventCategory,
+    EventBackToList, EventCancelled, EventPast, EventFreeFoodOffered, EventCapacity, EventNoLimit,
+    Error404Code, Error404Title, Error404Text, ErrorPageTitle, ErrorBackHome, ErrorRetry,
+    ErrorValidation, ErrorUnauthorized, ErrorForbidden, ErrorNotFound, ErrorConflict, ErrorSoldOut,
+    ErrorRateLimited, ErrorUnavailable, ErrorInternal,
+    FieldRequired, FieldTooShort, FieldTooLong, FieldEmailInvalid, FieldEmail, FieldControlChars,
+    ContactTitle, ContactLead, ContactName, ContactSubject, ContactMessage, ContactSend, ContactSending,
+    ContactSent, ContactErrorSummary, ContactMessageHint,
+    FaqTitle, FaqLead, FaqWhatQ, FaqWhatA, FaqFreeFoodQ, FaqFreeFoodA, FaqAccountQ, FaqAccountA,
+    FaqModerationQ, FaqModerationA, FaqTicketQ, FaqTicketA,
+    LegalTitle, LegalBody, PrivacyTitle, PrivacyBody, TermsTitle, TermsBody,
+}

@@ -1,0 +1,97 @@
+//! Meetral: the whole application as a library, rendered on the server (`ssr`) and hydrated in the
+//! browser (`hydrate`). Each feature lives in its own folder; `ui` holds shared components.
+
+#![recursion_limit = "256"]
+
+pub mod contact;
+pub mod error;
+pub mod events;
+pub mod home;
+pub mod i18n;
+pub mod ids;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+pub mod ui;
+pub mod validation;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::i18n::Locale;
+
+/// Asset file names with their content hash, read once at start-up (see `scripts/build.sh`).
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    pub stylesheet: String,
+}
+
+/// The HTML document around the app (server only).
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions, assets: Assets) -> impl IntoView {
+    let locale = ssr::request::locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#007BFF" />
+                <link rel="stylesheet" href=assets.stylesheet />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <HydrationScripts options islands=cfg!(feature = "islands") />
+                <leptos_meta::MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The locale the page was rendered in: from the request on the server, from `<html lang>` in the browser.
+fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        ssr::request::locale()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|lang| Locale::from_tag(&lang))
+            .unwrap_or_default()
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = initial_locale();
+    provide_context(locale);
+
+    view! {
+        <Meta name="description" content=locale.t(i18n::MessageKey::MetaDescription) />
+        <Router>
+            <ui::layout::Layout>
+                <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
+                    <Route path=path!("/") view=home::pages::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/events") view=events::pages::EventListPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:slug") view=events::pages::EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/contact") view=contact::pages::ContactPage />
+                    <Route path=path!("/faq") view=pages::static_pages::FaqPage />
+                    <Route path=path!("/legal") view=pages::static_pages::LegalPage />
+                    <Route path=path!("/privacy") view=pages::static_pages::PrivacyPage />
+                    <Route path=path!("/terms") view=pages::static_pages::TermsPage />
+                </Routes>
+            </ui::layout::Layout>
+        </Router>
+    }
+}

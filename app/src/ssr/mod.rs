@@ -1,0 +1,4 @@
+//! Server-only infrastructure shared by the features: database pool, request facts, response status.
+
+pub mod db;
+pub mod request;

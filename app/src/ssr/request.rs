@@ -1,0 +1,41 @@
+use http::StatusCode;
+use leptos::prelude::use_context;
+
+use crate::i18n::{Locale, negotiate::locale_from_headers};
+
+/// Locale of the request being served (cookie, then Accept-Language, then French).
+pub fn locale() -> Locale {
+    use_context::<http::request::Parts>()
+        .map(|parts| locale_from_headers(&parts.headers))
+        .unwrap_or_default()
+}
+
+/// Sets the HTTP status of the page being rendered (used by the 404 and error views).
+pub fn set_status(status: u16) {
+    if let (Some(response), Ok(code)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        StatusCode::from_u16(status),
+    ) {
+        response.set_status(code);
+    }
+}
+
+/// Gives a server function's error its real HTTP status (422, 404, 503…) instead of server_fn's 500.
+/// Plain HTML form posts keep the redirect back to the form that carries the error in its URL.
+pub fn reply<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
+    if let Err(error) = &result {
+        let from_html_form = use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false);
+        if !from_html_form {
+            set_status(error.status_code());
+        }
+    }
+    result
+}

@@ -1,0 +1,132 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::logo::LogoMark;
+use crate::i18n::{Locale, MessageKey, use_locale};
+
+/// Header, main content and footer around every page.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <a class="skip-link" href="#main">{locale.t(MessageKey::SkipToContent)}</a>
+        <Header locale />
+        <main id="main" tabindex="-1">{children()}</main>
+        <Footer locale />
+    }
+}
+
+#[component]
+fn Header(locale: Locale) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    view! {
+        <header class="site-header">
+            <div class="container header-inner">
+                <a class="brand" href="/" aria-label=format!("{} — {}", t(MessageKey::BrandName), t(MessageKey::NavHome))>
+                    <LogoMark size=34 />
+                    <span class="brand-name">"Meetral"</span>
+                </a>
+                <MobileMenu locale>
+                    <nav class="main-nav" aria-label=t(MessageKey::NavMain)>
+                        <a href="/events">{t(MessageKey::NavEvents)}</a>
+                        <a href="/faq">{t(MessageKey::NavFaq)}</a>
+                        <a href="/contact">{t(MessageKey::NavContact)}</a>
+                    </nav>
+                    <div class="header-tools">
+                        <LanguageSwitch locale />
+                        <div class="account-area" role="group" aria-label=t(MessageKey::AccountArea)>
+                            <a class="button button-ghost" href="/login">{t(MessageKey::NavLogin)}</a>
+                            <a class="button button-primary" href="/signup">{t(MessageKey::NavSignup)}</a>
+                        </div>
+                    </div>
+                </MobileMenu>
+            </div>
+        </header>
+    }
+}
+
+/// The collapsible menu on phones; always open on wider screens (CSS). Interactive after hydration.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn MobileMenu(locale: Locale, children: Children) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="menu-toggle" aria-controls="site-menu"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            on:click=move |_| open.update(|o| *o = !*o)>
+            <span class="menu-toggle-bars" aria-hidden="true"></span>
+            {locale.t(MessageKey::NavMenu)}
+        </button>
+        <div id="site-menu" class="site-menu" class:site-menu-open=move || open.get()>
+            {children()}
+        </div>
+    }
+}
+
+/// Switches language with a plain POST form, so it works before (or without) the WASM.
+#[component]
+fn LanguageSwitch(locale: Locale) -> impl IntoView {
+    let location = use_location();
+    let back = move || {
+        format!(
+            "{}{}",
+            location.pathname.get(),
+            location
+                .search
+                .get()
+                .is_empty()
+                .then(String::new)
+                .unwrap_or_else(|| format!("?{}", location.search.get()))
+        )
+    };
+    view! {
+        <form class="lang-switch" method="post" action="/lang">
+            <input type="hidden" name="back" prop:value=back value=back />
+            <span class="visually-hidden">{locale.t(MessageKey::LangSwitchLabel)}</span>
+            {Locale::ALL
+                .into_iter()
+                .map(|option| {
+                    let (label, lang_name) = match option {
+                        Locale::Fr => (MessageKey::LangFr, "Français"),
+                        Locale::En => (MessageKey::LangEn, "English"),
+                    };
+                    view! {
+                        <button type="submit" name="lang" value=option.code() lang=option.code()
+                            aria-label=lang_name aria-pressed=if option == locale { "true" } else { "false" }>
+                            {locale.t(label)}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
+    }
+}
+
+#[component]
+fn Footer(locale: Locale) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-inner">
+                <div class="footer-brand">
+                    <a class="brand" href="/">
+                        <LogoMark size=28 />
+                        <span class="brand-name">"Meetral"</span>
+                    </a>
+                    <p class="slogan">{t(MessageKey::Slogan)}</p>
+                    <p>{t(MessageKey::FooterAbout)}</p>
+                </div>
+                <nav aria-label=t(MessageKey::FooterNav)>
+                    <ul class="footer-links">
+                        <li><a href="/faq">{t(MessageKey::NavFaq)}</a></li>
+                        <li><a href="/contact">{t(MessageKey::NavContact)}</a></li>
+                        <li><a href="/legal">{t(MessageKey::FooterLegal)}</a></li>
+                        <li><a href="/privacy">{t(MessageKey::FooterPrivacy)}</a></li>
+                        <li><a href="/terms">{t(MessageKey::FooterTerms)}</a></li>
+                    </ul>
+                </nav>
+            </div>
+            <p class="container footer-rights">{t(MessageKey::FooterRights)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the site without cargo-leptos (whose tool downloads fail offline):
+#   scripts/build.sh [dev|release] [islands]
+# Output: $MEETRAL_SITE_ROOT (default <target>/site) with public files and pkg/ holding content-hashed
+# JS, WASM and CSS (+ .br/.gz twins) and pkg/hash.txt; the server binary in <target>/{debug,release}.
+set -euo pipefail
+mode=${1:-dev}
+variant=${2:-}
+root=$(cd "$(dirname "$0")/.." && pwd)
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+site=${MEETRAL_SITE_ROOT:-$target_dir/site}
+export SQLX_OFFLINE=true                              # queries are checked against the committed .sqlx/
+export PATH="$root/end2end/node_modules/.bin:$PATH"   # wasm-opt from npm's binaryen (Debian's breaks hydration)
+features=()
+[ "$variant" = islands ] && features=(--features islands)
+
+case "$mode" in
+  dev) wasm_profile=dev; wasm_dir=debug; server_args=() ;;
+  release) wasm_profile=wasm-release; wasm_dir=wasm-release; server_args=(--release) ;;
+  *) echo "usage: scripts/build.sh [dev|release] [islands]" >&2; exit 2 ;;
+esac
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+step "client WASM ($mode${variant:+, $variant})"
+cargo build -p frontend --lib --target wasm32-unknown-unknown --profile "$wasm_profile" "${features[@]}"
+step "server ($mode${variant:+, $variant})"
+cargo build -p server --bin meetral "${server_args[@]}" "${features[@]}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+wasm-bindgen --target web --no-typescript --out-name meetral --out-dir "$work" \
+  "$target_dir/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
+if [ "$mode" = release ]; then
+  step "wasm-opt -Oz"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$work/meetral_bg.wasm" -o "$work/meetral_bg.opt.wasm"
+  mv "$work/meetral_bg.opt.wasm" "$work/meetral_bg.wasm"
+fi
+cat "$root"/style/*.css > "$work/meetral.css"
+
+hash_of() { sha256sum "$1" | cut -c1-16; }
+js_hash=$(hash_of "$work/meetral.js")
+wasm_hash=$(hash_of "$work/meetral_bg.wasm")
+css_hash=$(hash_of "$work/meetral.css")
+
+rm -rf "$site.new"
+mkdir -p "$site.new/pkg"
+cp -r "$root"/public/. "$site.new/"
+cp "$work/meetral.js" "$site.new/pkg/meetral.$js_hash.js"
+cp "$work/meetral_bg.wasm" "$site.new/pkg/meetral.$wasm_hash.wasm"
+cp "$work/meetral.css" "$site.new/pkg/meetral.$css_hash.css"
+printf 'js: %s\nwasm: %s\ncss: %s\n' "$js_hash" "$wasm_hash" "$css_hash" > "$site.new/pkg/hash.txt"
+# Precompressed twins, served as-is (compressing a WASM per request would waste CPU).
+for f in "$site.new"/pkg/*.js "$site.new"/pkg/*.wasm "$site.new"/pkg/*.css "$site.new"/*.svg "$site.new"/*.webmanifest; do
+  if [ "$mode" = release ]; then brotli -q 11 -k -f "$f"; else brotli -q 5 -k -f "$f"; fi
+  gzip -9 -k -f "$f"
+done
+rm -rf "$site"
+mv "$site.new" "$site"
+step "site ready in $site"
+ls -l "$site/pkg" | awk 'NR>1 {printf "    %9d  %s\n", $5, $9}'

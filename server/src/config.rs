@@ -1,0 +1,96 @@
+//! Configuration from environment variables (each also a flag); `meetral --help` lists them all.
+
+use clap::{Args, ValueEnum};
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Environment {
+    /// Demo data allowed, plain-http cookies, verbose errors in the log.
+    Dev,
+    /// No demo data; HSTS and secure cookies when served over https.
+    Production,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// PostgreSQL connection string.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: String,
+
+    /// Address and port to listen on.
+    #[arg(long, env = "MEETRAL_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Public URL of the site (used for links in mails, CSRF origin checks and HSTS).
+    #[arg(long, env = "APP_BASE_URL", default_value = "http://127.0.0.1:3000")]
+    pub base_url: String,
+
+    /// Folder with the built site (pkg/ with WASM, JS, CSS and hash.txt, plus public files).
+    #[arg(long, env = "MEETRAL_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Running mode.
+    #[arg(long, env = "MEETRAL_ENV", value_enum, default_value = "dev")]
+    pub env: Environment,
+
+    /// Apply pending database migrations when serving starts.
+    #[arg(long, env = "MEETRAL_AUTO_MIGRATE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub auto_migrate: bool,
+
+    /// Maximum database connections in the pool.
+    #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 10)]
+    pub db_max_connections: u32,
+
+    /// How long a request waits for a database connection before answering 503, in milliseconds.
+    #[arg(long, env = "DB_ACQUIRE_TIMEOUT_MS", default_value_t = 3000)]
+    pub db_acquire_timeout_ms: u64,
+}
+
+impl Config {
+    pub fn db_acquire_timeout(&self) -> Duration {
+        Duration::from_millis(self.db_acquire_timeout_ms.clamp(100, 60_000))
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// `scheme://host[:port]` of the public URL, compared with the `Origin` of state-changing requests.
+    pub fn origin(&self) -> String {
+        let url = self.base_url.trim_end_matches('/');
+        match url.find("://") {
+            Some(i) => match url[i + 3..].find('/') {
+                Some(j) => url[..i + 3 + j].to_owned(),
+                None => url.to_owned(),
+            },
+            None => url.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        config: Config,
+    }
+
+    #[test]
+    fn origin_drops_the_path() {
+        let cli = Cli::parse_from([
+            "x",
+            "--database-url",
+            "postgres://x",
+            "--base-url",
+            "https://meetral.fr/app/",
+        ]);
+        assert_eq!(cli.config.origin(), "https://meetral.fr");
+        assert!(cli.config.is_https());
+        let cli = Cli::parse_from(["x", "--database-url", "postgres://x"]);
+        assert_eq!(cli.config.origin(), "http://127.0.0.1:3000");
+    }
+}

@@ -1,0 +1,112 @@
+//! The HTTP application: Leptos pages and server functions, machine endpoints, static files and the
+//! middleware stack (request ids, tracing, compression, security headers, CSRF origin check).
+
+mod assets;
+mod health;
+mod lang;
+mod security;
+
+use axum::{
+    Router,
+    extract::FromRef,
+    routing::{get, post},
+};
+use http::{HeaderName, Request};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sqlx::PgPool;
+use std::sync::Arc;
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+use crate::config::Config;
+pub use assets::load_assets;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: PgPool,
+    pub config: Arc<Config>,
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+pub fn router(state: AppState, assets: app::Assets) -> Router {
+    let routes = generate_route_list(app::App);
+    let context = {
+        let pool = state.pool.clone();
+        move || provide_context(pool.clone())
+    };
+    let shell = {
+        let (options, assets, config) = (
+            state.leptos_options.clone(),
+            assets.clone(),
+            state.config.clone(),
+        );
+        move || {
+            security::page_csp(config.is_https());
+            app::shell(options.clone(), assets.clone())
+        }
+    };
+    let not_found = {
+        let handler =
+            leptos_axum::render_app_to_stream_with_context(context.clone(), shell.clone());
+        move |request: Request<axum::body::Body>| {
+            let page = handler(request);
+            Box::pin(async move {
+                let mut response = page.await;
+                response.headers_mut().insert(
+                    http::header::CACHE_CONTROL,
+                    http::HeaderValue::from_static("no-cache"),
+                );
+                response
+            }) as assets::PageFuture
+        }
+    };
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/lang", post(lang::switch_language))
+        .leptos_routes_with_context(&state, routes, context, shell)
+        .merge(assets::static_routes(&state.config.site_root, not_found))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::security_headers))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                    let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+                }))
+                .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}
+
+/// Leptos options for the built site in `config.site_root` (content-hashed asset names).
+pub fn leptos_options(config: &Config) -> Result<LeptosOptions, String> {
+    let site_root = config
+        .site_root
+        .canonicalize()
+        .map_err(|e| format!("site root {}: {e}", config.site_root.display()))?;
+    Ok(LeptosOptions::builder()
+        .output_name("meetral")
+        .site_root(site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .hash_files(true)
+        // Leptos joins this to the executable's folder; an absolute path makes it the site's own file.
+        .hash_file(Arc::from(
+            site_root
+                .join("pkg")
+                .join("hash.txt")
+                .to_string_lossy()
+                .as_ref(),
+        ))
+        .build())
+}

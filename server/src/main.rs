@@ -1,0 +1,126 @@
+//! `meetral`: the Meetral web server and its maintenance commands.
+
+use clap::{Parser, Subcommand};
+use meetral_server::{
+    config::{Config, Environment},
+    db, demo, http,
+};
+use std::{process::ExitCode, sync::Arc};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(
+    name = "meetral",
+    version,
+    about = "Meetral — Meet. Connect. Enjoy. Event platform server."
+)]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the demo accounts and events (development mode only; safe to run twice).
+    SeedDemo,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("meetral: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let config = cli.config;
+    let pool = db::connect(&config).await?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => db::migrate(&pool).await,
+        Command::SeedDemo => {
+            if config.env == Environment::Production {
+                return Err(
+                    "demo data is never loaded in production mode (MEETRAL_ENV=production)"
+                        .to_owned(),
+                );
+            }
+            db::migrate(&pool).await?;
+            let summary = demo::seed(&pool)
+                .await
+                .map_err(|e| format!("loading demo data failed: {e}"))?;
+            println!("{summary}");
+            Ok(())
+        }
+        Command::Serve => serve(config, pool).await,
+    }
+}
+
+async fn serve(config: Config, pool: sqlx::PgPool) -> Result<(), String> {
+    if config.auto_migrate {
+        db::migrate(&pool).await?;
+    }
+    let assets = http::load_assets(&config.site_root)?;
+    let leptos_options = http::leptos_options(&config)?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let state = http::AppState {
+        leptos_options,
+        pool,
+        config: Arc::new(config),
+    };
+    let router = http::router(state, assets);
+    tracing::info!("Meetral listening on http://{address}");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))?;
+    tracing::info!("Meetral stopped cleanly");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}
