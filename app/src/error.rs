@@ -109,7 +109,11 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Request(value.to_string())
+        let error = AppError::Request(value.to_string());
+        // On the server this is a malformed request (bad or missing arguments): 400, not server_fn's 500.
+        #[cfg(feature = "ssr")]
+        crate::ssr::request::mark_failed(&error);
+        error
     }
 }
 
@@ -119,17 +123,40 @@ mod server_side {
 
     impl From<sqlx::Error> for AppError {
         fn from(error: sqlx::Error) -> Self {
+            if error_means_database_unavailable(&error) {
+                tracing::warn!(%error, "database unavailable");
+                return AppError::Unavailable;
+            }
             match &error {
                 sqlx::Error::RowNotFound => AppError::NotFound,
-                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
-                    tracing::warn!(%error, "database unavailable");
-                    AppError::Unavailable
-                }
                 _ => {
                     tracing::error!(%error, "database error");
                     AppError::Internal
                 }
             }
+        }
+    }
+
+    /// Connection-level failures: the server is down, restarting, refusing or out of connections.
+    /// They answer 503 and heal by themselves; anything else is a bug (500).
+    pub fn error_means_database_unavailable(error: &sqlx::Error) -> bool {
+        match error {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::WorkerCrashed => true,
+            sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+                // 08: connection exception; 57P: shutdown / cannot connect now; 53: out of resources;
+                // 55000: "database does not allow connections"; 3D000: database does not exist.
+                code.starts_with("08")
+                    || code.starts_with("57P")
+                    || code.starts_with("53")
+                    || code == "55000"
+                    || code == "3D000"
+            }),
+            _ => false,
         }
     }
 }

@@ -24,18 +24,17 @@ pub fn set_status(status: u16) {
 /// Plain HTML form posts keep the redirect back to the form that carries the error in its URL.
 pub fn reply<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
     if let Err(error) = &result {
-        let from_html_form = use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get(http::header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .map(|v| v.contains("text/html"))
-            })
-            .unwrap_or(false);
-        if !from_html_form {
-            set_status(error.status_code());
-        }
+        mark_failed(error);
     }
     result
+}
+
+/// Sets the response status for `error`, except for plain HTML form posts (they are redirected).
+pub fn mark_failed(error: &crate::error::AppError) {
+    let accept = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned());
+    let from_html_form = accept.is_some_and(|v| v.to_str().is_ok_and(|v| v.contains("text/html")));
+    if !from_html_form {
+        set_status(error.status_code());
+    }
 }
