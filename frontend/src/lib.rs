@@ -7,4 +7,8 @@ pub fn hydrate() {
     leptos::mount::hydrate_islands();
     #[cfg(not(feature = "islands"))]
     leptos::mount::hydrate_body(app::App);
+    // Lets tests (and curious people) see that the page became interactive.
+    if let Some(html) = leptos::prelude::document().document_element() {
+        let _ = html.set_attribute("data-hydrated", "true");
+    }
 }

@@ -45,18 +45,29 @@ fn Header(locale: Locale) -> impl IntoView {
     }
 }
 
-/// The collapsible menu on phones; always open on wider screens (CSS). Interactive after hydration.
+/// The collapsible menu on phones; always open on wider screens (CSS). Before (or without) the WASM the
+/// toggle is a link to `#site-menu`, which opens the menu through `:target`; once hydrated it toggles.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn MobileMenu(locale: Locale, children: Children) -> impl IntoView {
     let open = RwSignal::new(false);
+    let toggle = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        open.update(|o| *o = !*o);
+    };
+    let toggle_with_space = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == " " {
+            ev.prevent_default();
+            open.update(|o| *o = !*o);
+        }
+    };
     view! {
-        <button type="button" class="menu-toggle" aria-controls="site-menu"
+        <a href="#site-menu" role="button" class="menu-toggle" aria-controls="site-menu"
             aria-expanded=move || if open.get() { "true" } else { "false" }
-            on:click=move |_| open.update(|o| *o = !*o)>
+            on:click=toggle on:keydown=toggle_with_space>
             <span class="menu-toggle-bars" aria-hidden="true"></span>
             {locale.t(MessageKey::NavMenu)}
-        </button>
+        </a>
         <div id="site-menu" class="site-menu" class:site-menu-open=move || open.get()>
             {children()}
         </div>

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Started by Playwright: a fresh database with demo data plus one known fixture event, then the release
+# server on $E2E_PORT. Needs E2E_ADMIN_URL (a maintenance database on the PostgreSQL server to use).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+port=${E2E_PORT:?E2E_PORT is required}
+admin=${E2E_ADMIN_URL:?E2E_ADMIN_URL is required}
+db="meetral_e2e_${port}"
+base=${admin%/*}
+query=""
+case "$admin" in *\?*) query="?${admin#*\?}"; base=${admin%%\?*}; base=${base%/*} ;; esac
+psql -q "$admin" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+export DATABASE_URL="$base/$db$query"
+export MEETRAL_ADDR="127.0.0.1:$port" APP_BASE_URL="http://127.0.0.1:$port"
+export MEETRAL_SITE_ROOT=${MEETRAL_SITE_ROOT:-$target_dir/site}
+export RUST_LOG=${RUST_LOG:-warn}
+"$target_dir/release/meetral" seed-demo >/dev/null
+psql -q "$DATABASE_URL" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at, city, venue_name,
+                    address_line, postal_code, latitude, longitude, free_food, free_food_details, published_at)
+SELECT 'apero-des-testeurs-e2e', u.id, c.id, 'Apéro des testeurs de bout en bout',
+       'Fixture des tests navigateur : le premier événement à venir.', 'published',
+       now() + interval '30 minutes', now() + interval '3 hours', 'Lyon', 'H7', '70 quai Perrache', '69002',
+       45.7433, 4.8183, true, 'Tartines et jus de fruits', now()
+FROM users u, categories c WHERE u.email = 'organisatrice@meetral.test' AND c.slug = 'networking';
+SQL
+exec "$target_dir/release/meetral"
