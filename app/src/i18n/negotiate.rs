@@ -31,10 +31,11 @@ fn accept_language(headers: &HeaderMap) -> Option<Locale> {
             .find_map(|p| p.trim().strip_prefix("q="))
             .and_then(|q| q.parse::<f32>().ok())
             .unwrap_or(1.0);
-        if let Some(locale) = Locale::from_tag(tag) {
-            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
-                best = Some((quality, locale));
-            }
+        if let Some(locale) = Locale::from_tag(tag)
+            && quality > 0.0
+            && best.is_none_or(|(q, _)| quality > q)
+        {
+            best = Some((quality, locale));
         }
     }
     best.map(|(_, locale)| locale)

@@ -1,0 +1,106 @@
+# Shared by run.sh and test.sh: install what is missing, then choose a PostgreSQL server.
+# Sourced, not executed. Every step is idempotent and quick when nothing is missing.
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+data_dir="$root/data"
+private_port=${MEETRAL_PG_PORT:-54329}
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { say "apt-get update"; as_root apt-get update -qq; apt_updated=1; }
+  say "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+pg_bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# Tools for building and serving (wasm target, wasm-bindgen-cli pinned to Cargo.lock, wasm-opt from npm).
+ensure_build_tools() {
+  local missing=()
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  command -v brotli >/dev/null || missing+=(brotli)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  command -v cc >/dev/null || missing+=(build-essential)
+  command -v pkg-config >/dev/null || missing+=(pkg-config)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  command -v cargo >/dev/null || die "Rust is not installed: install rustup (https://rustup.rs) first."
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown
+  fi
+  local wb_version
+  wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$root/Cargo.lock")
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+    say "cargo install wasm-bindgen-cli $wb_version (about 3 minutes, once)"
+    # Not --locked: its lockfile pins a crate version the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "$wb_version" --quiet
+  fi
+  if [ ! -x "$root/end2end/node_modules/.bin/wasm-opt" ] || [ "$root/end2end/package-lock.json" -nt "$root/end2end/node_modules/.package-lock.json" ]; then
+    say "npm ci (wasm-opt from binaryen, Playwright driver; no browser download)"
+    (cd "$root/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_browser() {
+  [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+}
+
+# Sets ADMIN_URL (a maintenance database) and SERVER_URL_BASE (same server, no database name):
+# 1. DATABASE_URL when set; 2. the local server on 127.0.0.1:5432 if it answers;
+# 3. otherwise a private cluster under data/postgres, created and started here.
+choose_database() {
+  if [ -n "${DATABASE_URL:-}" ]; then
+    say "using DATABASE_URL"
+    SERVER_URL_BASE=$(url_without_database "$DATABASE_URL")
+    ADMIN_URL=$(url_with_database "$DATABASE_URL" postgres)
+  elif psql "postgres://postgres@127.0.0.1:5432/postgres" -Atqc 'SELECT 1' >/dev/null 2>&1; then
+    say "using the PostgreSQL server on 127.0.0.1:5432"
+    SERVER_URL_BASE="postgres://postgres@127.0.0.1:5432"
+    ADMIN_URL="$SERVER_URL_BASE/postgres"
+  else
+    start_private_cluster
+    SERVER_URL_BASE="postgres://app@127.0.0.1:$private_port"
+    ADMIN_URL="$SERVER_URL_BASE/postgres"
+  fi
+  psql "$ADMIN_URL" -Atqc 'SELECT 1' >/dev/null || die "cannot reach PostgreSQL at ${ADMIN_URL%%@*}@…"
+}
+
+start_private_cluster() {
+  local bin dir="$data_dir/postgres"
+  bin=$(pg_bin_dir)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then apt_install postgresql; bin=$(pg_bin_dir); fi
+  local run=()
+  # initdb refuses to run as root: the cluster belongs to the postgres system user then.
+  if [ "$(id -u)" = 0 ]; then run=(runuser -u postgres --); fi
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    say "creating a private PostgreSQL cluster in $dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$data_dir" && chmod 700 "$dir"
+    "${run[@]}" "$bin/initdb" -D "$dir" -U app --auth=trust -E UTF8 --no-locale >/dev/null
+  fi
+  if ! "${run[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    say "starting the private PostgreSQL cluster on 127.0.0.1:$private_port"
+    "${run[@]}" "$bin/pg_ctl" -D "$dir" -o "-p $private_port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" \
+      -l "$dir/server.log" -w start >/dev/null
+  fi
+}
+
+url_without_database() { local base=${1%%\?*}; echo "${base%/*}"; }
+url_with_database() {
+  local url=$1 name=$2 query=""
+  case "$url" in *\?*) query="?${url#*\?}" ;; esac
+  echo "$(url_without_database "$url")/$name$query"
+}
+
+ensure_database() {
+  local name=$1
+  if [ "$(psql "$ADMIN_URL" -Atqc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != 1 ]; then
+    say "creating database $name"
+    psql "$ADMIN_URL" -qc "CREATE DATABASE $name" >/dev/null
+  fi
+}

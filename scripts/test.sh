@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Every check and test: formatting, clippy (ssr and hydrate), unit tests, integration tests on real
+# PostgreSQL (a fresh database per test), and browser end-to-end tests in Chromium (phone + desktop).
+# Installs what is missing and picks a PostgreSQL server exactly as run.sh does.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$root"
+started=$(date +%s)
+export SQLX_OFFLINE=true
+
+ensure_build_tools
+ensure_browser
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt clippy
+
+say "cargo fmt --check"
+cargo fmt --all -- --check
+
+say "clippy (ssr: app + server + tests)"
+cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+say "clippy (hydrate: app + frontend for wasm32)"
+cargo clippy -p app -p frontend --lib --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+
+choose_database
+# Leftovers of interrupted runs (databases named by the test harness only).
+for db in $(psql "$ADMIN_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'meetral\_t\_%' OR datname LIKE 'meetral\_e2e\_%'"); do
+  psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+done
+
+say "unit and integration tests (PostgreSQL: fresh database per test)"
+TEST_DATABASE_URL="$ADMIN_URL" cargo test -p app -p server --features app/ssr
+
+say "release build for the browser tests"
+scripts/build.sh release >/dev/null
+
+say "browser end-to-end tests (Chromium: phone 390x844 and desktop 1366x900)"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd end2end && E2E_PORT=$port E2E_ADMIN_URL="$ADMIN_URL" npx playwright test)
+
+say "all tests passed in $(( $(date +%s) - started )) s"
