@@ -91,3 +91,63 @@ fn help_lists_the_configuration() {
         assert!(help.contains(variable), "--help mentions {variable}");
     }
 }
+
+/// Plain HTTP/1.1 GET over a socket: enough for a health probe without an HTTP client dependency.
+fn http_get(port: u16, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    Some(response)
+}
+
+#[tokio::test]
+async fn sigterm_stops_the_server_gracefully() {
+    let (database_url, _) = common::fresh_database().await;
+    let site = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(site.path().join("pkg")).expect("pkg");
+    std::fs::write(site.path().join("pkg/hash.txt"), "js: 0\nwasm: 0\ncss: 0\n").expect("hash");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_meetral"))
+        .env("DATABASE_URL", &database_url)
+        .env("MEETRAL_ADDR", format!("127.0.0.1:{port}"))
+        .env("MEETRAL_SITE_ROOT", site.path())
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start meetral");
+    let mut healthy = false;
+    for _ in 0..100 {
+        if http_get(port, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+            healthy = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(healthy, "the server answers /healthz");
+    let page = http_get(port, "/").expect("home page");
+    assert!(page.starts_with("HTTP/1.1 200") && page.contains("Meetral"));
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("join")
+        .expect("output");
+    assert_eq!(output.status.code(), Some(0), "clean exit on SIGTERM");
+    let logs = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
+    assert!(logs.contains("Meetral stopped cleanly"), "{logs}");
+}

@@ -24,7 +24,7 @@ fn Header(locale: Locale) -> impl IntoView {
             <div class="container header-inner">
                 <a class="brand" href="/" aria-label=format!("{} — {}", t(MessageKey::BrandName), t(MessageKey::NavHome))>
                     <LogoMark size=34 />
-                    <span class="brand-name">"Meetral"</span>
+                    <span class="brand-name">{locale.t(MessageKey::BrandName)}</span>
                 </a>
                 <MobileMenu locale>
                     <nav class="main-nav" aria-label=t(MessageKey::NavMain)>
@@ -122,7 +122,7 @@ fn Footer(locale: Locale) -> impl IntoView {
                 <div class="footer-brand">
                     <a class="brand" href="/">
                         <LogoMark size=28 />
-                        <span class="brand-name">"Meetral"</span>
+                        <span class="brand-name">{locale.t(MessageKey::BrandName)}</span>
                     </a>
                     <p class="slogan">{t(MessageKey::Slogan)}</p>
                     <p>{t(MessageKey::FooterAbout)}</p>
