@@ -82,6 +82,7 @@ mod tests {
             MessageKey::NavFaq,
             MessageKey::ContactMessage,
             MessageKey::Error404Code,
+            MessageKey::NavMenu,
         ];
         for key in MessageKey::ALL {
             let (fr, en) = (Locale::Fr.t(*key), Locale::En.t(*key));
