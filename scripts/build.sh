@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the site without cargo-leptos (whose tool downloads fail offline):
-#   scripts/build.sh [dev|release] [islands]
+#   scripts/build.sh [dev|release] [full]
+# Islands are the adopted rendering mode; `full` builds full hydration instead (for measurements).
 # Output: $MEETRAL_SITE_ROOT (default <target>/site) with public files and pkg/ holding content-hashed
 # JS, WASM and CSS (+ .br/.gz twins) and pkg/hash.txt; the server binary in <target>/{debug,release}.
 set -euo pipefail
@@ -12,12 +13,12 @@ site=${MEETRAL_SITE_ROOT:-$target_dir/site}
 export SQLX_OFFLINE=true                              # queries are checked against the committed .sqlx/
 export PATH="$root/end2end/node_modules/.bin:$PATH"   # wasm-opt from npm's binaryen (Debian's breaks hydration)
 features=()
-[ "$variant" = islands ] && features=(--features islands)
+[ "$variant" = full ] && features=(--no-default-features)
 
 case "$mode" in
   dev) wasm_profile=dev; wasm_dir=debug; server_args=() ;;
   release) wasm_profile=wasm-release; wasm_dir=wasm-release; server_args=(--release) ;;
-  *) echo "usage: scripts/build.sh [dev|release] [islands]" >&2; exit 2 ;;
+  *) echo "usage: scripts/build.sh [dev|release] [full]" >&2; exit 2 ;;
 esac
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -76,11 +76,18 @@ start_private_cluster() {
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then apt_install postgresql; bin=$(pg_bin_dir); fi
   local run=()
   # initdb refuses to run as root: the cluster belongs to the postgres system user then.
-  if [ "$(id -u)" = 0 ]; then run=(runuser -u postgres --); fi
+  if [ "$(id -u)" = 0 ]; then
+    run=(runuser -u postgres --)
+    mkdir -p "$data_dir"
+    if ! runuser -u postgres -- test -x "$data_dir"; then
+      # The clone sits below a folder the postgres user cannot enter (e.g. a mktemp -d one).
+      dir="/var/tmp/meetral-postgres-$(printf '%s' "$root" | sha256sum | cut -c1-12)"
+    fi
+  fi
   if [ ! -f "$dir/PG_VERSION" ]; then
     say "creating a private PostgreSQL cluster in $dir"
     mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$data_dir" && chmod 700 "$dir"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; chmod 700 "$dir"; fi
     "${run[@]}" "$bin/initdb" -D "$dir" -U app --auth=trust -E UTF8 --no-locale >/dev/null
   fi
   if ! "${run[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then

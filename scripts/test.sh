@@ -18,7 +18,7 @@ cargo fmt --all -- --check
 say "clippy (ssr: app + server + tests)"
 cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
 say "clippy (hydrate: app + frontend for wasm32)"
-cargo clippy -p app -p frontend --lib --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+cargo clippy -p app -p frontend --lib --target wasm32-unknown-unknown --features app/hydrate,app/islands -- -D warnings
 
 choose_database
 # Leftovers of interrupted runs (databases named by the test harness only).

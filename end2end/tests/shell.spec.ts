@@ -12,8 +12,11 @@ function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/** Waits until the page's interactive parts (Leptos islands) run in the browser. */
 async function hydrated(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('.menu-toggle')).toHaveAttribute('data-live', 'true');
+  const form = page.locator('form.form');
+  if (await form.count()) await expect(form).toHaveAttribute('data-live', 'true');
 }
 
 test.describe('without JavaScript', () => {

@@ -1,5 +1,10 @@
 //! The browser entry point: hydrates the server-rendered page.
 
+// In islands mode nothing here names `app`; this use makes rustc link it, and with it the
+// `#[wasm_bindgen]` hydrate functions of every island.
+#[cfg(feature = "islands")]
+use app as _;
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
@@ -7,8 +12,4 @@ pub fn hydrate() {
     leptos::mount::hydrate_islands();
     #[cfg(not(feature = "islands"))]
     leptos::mount::hydrate_body(app::App);
-    // Lets tests (and curious people) see that the page became interactive.
-    if let Some(html) = leptos::prelude::document().document_element() {
-        let _ = html.set_attribute("data-hydrated", "true");
-    }
 }

@@ -85,9 +85,10 @@ pub fn ContactForm(locale: Locale) -> impl IntoView {
         None => None,
     };
     let touch = move |field: LiveField| Callback::new(move |_| field.touched.set(true));
+    let live = crate::ui::live_marker();
 
     view! {
-        <ActionForm action attr:class="form" attr:novalidate=true>
+        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
             <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
             <p class="notice notice-success" role="status" hidden=move || !sent()>{locale.t(MessageKey::ContactSent)}</p>
             <input type="hidden" name="locale" value=locale.code() />

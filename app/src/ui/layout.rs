@@ -51,6 +51,7 @@ fn Header(locale: Locale) -> impl IntoView {
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn MobileMenu(locale: Locale, children: Children) -> impl IntoView {
     let open = RwSignal::new(false);
+    let live = super::live_marker();
     let toggle = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         open.update(|o| *o = !*o);
@@ -62,7 +63,7 @@ pub fn MobileMenu(locale: Locale, children: Children) -> impl IntoView {
         }
     };
     view! {
-        <a href="#site-menu" role="button" class="menu-toggle" aria-controls="site-menu"
+        <a href="#site-menu" role="button" class="menu-toggle" aria-controls="site-menu" data-live=live
             aria-expanded=move || if open.get() { "true" } else { "false" }
             on:click=toggle on:keydown=toggle_with_space>
             <span class="menu-toggle-bars" aria-hidden="true"></span>
