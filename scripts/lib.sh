@@ -3,6 +3,7 @@
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data_dir="$root/data"
+export PGOPTIONS="${PGOPTIONS:---client-min-messages=warning}"  # no NOTICE chatter from IF EXISTS
 private_port=${MEETRAL_PG_PORT:-54329}
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }

@@ -256,3 +256,53 @@ async fn cross_origin_state_changes_are_refused() {
         .await;
     assert_eq!(ok.status, 303);
 }
+
+#[tokio::test]
+async fn over_https_pages_get_hsts_secure_cookies_and_upgrade_insecure_requests() {
+    let app = TestApp::with_base_url("https://meetral.example").await;
+    let page = app.get("/", &[]).await;
+    assert_eq!(
+        page.headers["strict-transport-security"],
+        "max-age=63072000; includeSubDomains"
+    );
+    assert!(
+        page.headers["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .contains("upgrade-insecure-requests")
+    );
+    let switch = app
+        .post_form(
+            "/lang",
+            "lang=en&back=/",
+            &[("origin", "https://meetral.example")],
+        )
+        .await;
+    assert_eq!(switch.status, 303);
+    assert!(
+        switch.headers["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .ends_with("; Secure")
+    );
+    let downgraded = |origin: &'static str| {
+        http::Request::post("/lang")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", origin)
+            .body(axum::body::Body::from("lang=en&back=/"))
+            .expect("request")
+    };
+    assert_eq!(
+        app.request(downgraded("http://meetral.example"))
+            .await
+            .status,
+        403,
+        "http is another origin than https"
+    );
+    assert_eq!(
+        app.request(downgraded("https://meetral.example"))
+            .await
+            .status,
+        303
+    );
+}

@@ -142,13 +142,13 @@ pub async fn fresh_database() -> (String, String) {
     (url_for_database(&name), name)
 }
 
-pub fn config(database_url: &str, site_root: &std::path::Path) -> Config {
+pub fn config(database_url: &str, site_root: &std::path::Path, base_url: &str) -> Config {
     Cli::parse_from([
         "meetral",
         "--database-url",
         database_url,
         "--base-url",
-        BASE_URL,
+        base_url,
         "--site-root",
         site_root.to_str().expect("utf-8 path"),
         "--db-acquire-timeout-ms",
@@ -178,8 +178,18 @@ impl TestApp {
 
     /// An app whose pool points at `database_url` (which may be unreachable: the pool connects lazily).
     pub async fn with_database(database_url: String, database_name: String) -> TestApp {
+        Self::build(database_url, database_name, BASE_URL).await
+    }
+
+    /// An app whose public URL is `base_url` (e.g. https, to see production-only headers).
+    pub async fn with_base_url(base_url: &str) -> TestApp {
+        let (database_url, database_name) = fresh_database().await;
+        Self::build(database_url, database_name, base_url).await
+    }
+
+    async fn build(database_url: String, database_name: String, base_url: &str) -> TestApp {
         let site = fake_site();
-        let config = config(&database_url, site.path());
+        let config = config(&database_url, site.path(), base_url);
         let pool = PgPoolOptions::new()
             .max_connections(5)
             .acquire_timeout(Duration::from_millis(500))
