@@ -228,13 +228,7 @@ async fn healthz_reports_the_database() {
 async fn cross_origin_state_changes_are_refused() {
     let app = TestApp::spawn().await;
     let forged = app
-        .request(
-            http::Request::post("/lang")
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("origin", "https://evil.example")
-                .body(axum::body::Body::from("lang=en&back=/"))
-                .expect("request"),
-        )
+        .post_from_origin("/lang", "lang=en&back=/", "https://evil.example")
         .await;
     assert_eq!(forged.status, 403);
     assert!(!forged.headers.contains_key("set-cookie"));
@@ -285,22 +279,15 @@ async fn over_https_pages_get_hsts_secure_cookies_and_upgrade_insecure_requests(
             .expect("ascii")
             .ends_with("; Secure")
     );
-    let downgraded = |origin: &'static str| {
-        http::Request::post("/lang")
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("origin", origin)
-            .body(axum::body::Body::from("lang=en&back=/"))
-            .expect("request")
-    };
     assert_eq!(
-        app.request(downgraded("http://meetral.example"))
+        app.post_from_origin("/lang", "lang=en&back=/", "http://meetral.example")
             .await
             .status,
         403,
         "http is another origin than https"
     );
     assert_eq!(
-        app.request(downgraded("https://meetral.example"))
+        app.post_from_origin("/lang", "lang=en&back=/", "https://meetral.example")
             .await
             .status,
         303

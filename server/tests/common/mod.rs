@@ -91,14 +91,7 @@ async fn ensure_template(admin: &mut PgConnection) -> String {
             .expect("query pg_database");
     if !exists {
         let building = format!("{name}_building");
-        admin
-            .execute(format!("DROP DATABASE IF EXISTS {building}").as_str())
-            .await
-            .expect("drop stale template");
-        admin
-            .execute(format!("CREATE DATABASE {building}").as_str())
-            .await
-            .expect("create template");
+        recreate_database(admin, &building, None).await;
         let pool = PgPoolOptions::new()
             .max_connections(1)
             .connect(&url_for_database(&building))
@@ -118,6 +111,22 @@ async fn ensure_template(admin: &mut PgConnection) -> String {
     name
 }
 
+/// Drops `name` if a previous run left it, then creates it empty or as a copy of `template`.
+async fn recreate_database(admin: &mut PgConnection, name: &str, template: Option<&str>) {
+    admin
+        .execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
+        .await
+        .expect("drop database");
+    let create = match template {
+        Some(template) => format!("CREATE DATABASE {name} TEMPLATE {template}"),
+        None => format!("CREATE DATABASE {name}"),
+    };
+    admin
+        .execute(create.as_str())
+        .await
+        .expect("create database");
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// A fresh, migrated, empty database (categories only).
@@ -131,14 +140,7 @@ pub async fn fresh_database() -> (String, String) {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst)
     );
-    admin
-        .execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
-        .await
-        .expect("drop");
-    admin
-        .execute(format!("CREATE DATABASE {name} TEMPLATE {template}").as_str())
-        .await
-        .expect("clone template");
+    recreate_database(&mut admin, &name, Some(&template)).await;
     (url_for_database(&name), name)
 }
 
@@ -259,6 +261,16 @@ impl TestApp {
                 value.parse().expect("value"),
             );
         }
+        self.request(request).await
+    }
+
+    /// A form post carrying only an `Origin` header, as browsers without `Sec-Fetch-Site` send it.
+    pub async fn post_from_origin(&self, path: &str, form: &str, origin: &str) -> Reply {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ORIGIN, origin)
+            .body(Body::from(form.to_owned()))
+            .expect("request");
         self.request(request).await
     }
 
