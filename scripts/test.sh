@@ -21,10 +21,13 @@ say "clippy (hydrate: app + frontend for wasm32)"
 cargo clippy -p app -p frontend --lib --target wasm32-unknown-unknown --features app/hydrate,app/islands -- -D warnings
 
 choose_database
-# Leftovers of interrupted runs (databases named by the test harness only).
-for db in $(psql "$ADMIN_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'meetral\_t\_%' OR datname LIKE 'meetral\_e2e\_%'"); do
-  psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-done
+# Databases made by the test harness only (per-test and end-to-end ones), before and after the run.
+drop_test_databases() {
+  for db in $(psql "$ADMIN_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'meetral\_t\_%' OR datname LIKE 'meetral\_e2e\_%'"); do
+    psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  done
+}
+drop_test_databases
 
 say "unit and integration tests (PostgreSQL: fresh database per test)"
 TEST_DATABASE_URL="$ADMIN_URL" cargo test -p app -p server --features app/ssr
@@ -36,4 +39,5 @@ say "browser end-to-end tests (Chromium: phone 390x844 and desktop 1366x900)"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (cd end2end && E2E_PORT=$port E2E_ADMIN_URL="$ADMIN_URL" npx playwright test)
 
+drop_test_databases
 say "all tests passed in $(( $(date +%s) - started )) s"
