@@ -14,6 +14,7 @@ psql -q "$admin" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE 
 export DATABASE_URL="$base/$db$query"
 export MEETRAL_ADDR="127.0.0.1:$port" APP_BASE_URL="http://127.0.0.1:$port"
 export MEETRAL_SITE_ROOT=${MEETRAL_SITE_ROOT:-$target_dir/site}
+export MEETRAL_MAIL_DIR="$target_dir/e2e-mail/$port"   # mails of the contact-form tests (dev transport)
 export RUST_LOG=${RUST_LOG:-warn}
 "$target_dir/release/meetral" seed-demo >/dev/null
 psql -q "$DATABASE_URL" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'

@@ -41,6 +41,27 @@ pub struct Config {
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 10)]
     pub db_max_connections: u32,
 
+    /// SMTP server for outgoing mail: smtp://host:port (plain), smtp://user:pass@host:587?tls=required
+    /// (STARTTLS) or smtps://user:pass@host:465 (TLS). Unset in dev: mails are written to MEETRAL_MAIL_DIR.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Folder where mails are stored as .eml files when no SMTP_URL is set (development only).
+    #[arg(long, env = "MEETRAL_MAIL_DIR", default_value = "data/mail")]
+    pub mail_dir: PathBuf,
+
+    /// Sender of every mail.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Meetral <no-reply@meetral.fr>"
+    )]
+    pub mail_from: String,
+
+    /// Run the mail worker inside the web server (also available alone as `meetral worker`).
+    #[arg(long, env = "MEETRAL_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
+    pub worker: bool,
+
     /// How long a request waits for a database connection before answering 503, in milliseconds.
     #[arg(long, env = "DB_ACQUIRE_TIMEOUT_MS", default_value_t = 3000)]
     pub db_acquire_timeout_ms: u64,

@@ -4,3 +4,4 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod http;
+pub mod worker;

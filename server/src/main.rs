@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use meetral_server::{
     config::{Config, Environment},
-    db, demo, http,
+    db, demo, http, worker,
 };
 use std::{process::ExitCode, sync::Arc};
 use tracing_subscriber::EnvFilter;
@@ -29,6 +29,8 @@ enum Command {
     Migrate,
     /// Load the demo accounts and events (development mode only; safe to run twice).
     SeedDemo,
+    /// Run only the outbox mail worker (several may run at once, on any machines).
+    Worker,
 }
 
 #[tokio::main]
@@ -66,6 +68,16 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("loading demo data failed: {e}"))?;
             println!("{summary}");
             Ok(())
+        }
+        Command::Worker => {
+            let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+            let handle = worker::spawn(&config, pool, stop_rx)?;
+            tracing::info!("mail worker started");
+            shutdown_signal().await;
+            let _ = stop_tx.send(true);
+            handle
+                .await
+                .map_err(|e| format!("mail worker crashed: {e}"))
         }
         Command::Serve => serve(config, pool).await,
     }

@@ -121,6 +121,7 @@ async fn sigterm_stops_the_server_gracefully() {
         .env("DATABASE_URL", &database_url)
         .env("MEETRAL_ADDR", format!("127.0.0.1:{port}"))
         .env("MEETRAL_SITE_ROOT", site.path())
+        .env("MEETRAL_MAIL_DIR", site.path().join("mail"))
         .env("RUST_LOG", "info")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

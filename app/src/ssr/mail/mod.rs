@@ -1,0 +1,7 @@
+//! Transactional mail through an outbox: a mail is a row written in the same transaction as its cause
+//! (`outbox::enqueue`) and sent after commit by a worker (`worker`), at least once, with retries.
+
+pub mod outbox;
+pub mod render;
+pub mod transport;
+pub mod worker;

@@ -1,0 +1,379 @@
+//! The outbox and its worker against a real SMTP server on loopback (aiosmtpd, `smtp_sink.py`).
+
+mod common;
+
+use app::{
+    i18n::Locale,
+    ssr::mail::{
+        outbox::{OutgoingMail, enqueue},
+        transport::MailTransport,
+        worker::{BatchReport, WorkerSettings, run_once},
+    },
+};
+use common::TestApp;
+use std::{
+    io::{BufRead, BufReader},
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+struct SmtpSink {
+    child: Child,
+    folder: tempfile::TempDir,
+}
+
+impl SmtpSink {
+    fn start(port: u16) -> SmtpSink {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut child = Command::new("python3")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py"))
+            .arg(port.to_string())
+            .arg(folder.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 with aiosmtpd (pip install aiosmtpd)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("sink output");
+        assert_eq!(line.trim(), "ready", "the SMTP sink started");
+        SmtpSink { child, folder }
+    }
+
+    fn messages(&self) -> Vec<String> {
+        let mut paths: Vec<_> = std::fs::read_dir(self.folder.path())
+            .expect("folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("message"))
+            .collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port()
+}
+
+fn smtp(port: u16) -> MailTransport {
+    MailTransport::smtp(&format!("smtp://127.0.0.1:{port}")).expect("transport")
+}
+
+fn settings() -> WorkerSettings {
+    WorkerSettings::new("Meetral <no-reply@meetral.fr>".parse().expect("mailbox"))
+}
+
+async fn queue(app: &TestApp, key: &str, to: &str) {
+    let mut tx = app.pool.begin().await.expect("begin");
+    let mail = OutgoingMail {
+        idempotency_key: key,
+        to,
+        locale: Locale::En,
+        template: "contact_form_team",
+        payload: serde_json::json!({"from_name": "Léa", "reply_to": "lea@exemple.fr", "subject": format!("Hello {key}")}),
+    };
+    enqueue(&mut tx, mail).await.expect("enqueue");
+    tx.commit().await.expect("commit");
+}
+
+async fn status_of(app: &TestApp, key: &str) -> (String, i32, Option<String>) {
+    sqlx::query_as(
+        "SELECT status, attempts, last_error FROM email_outbox WHERE idempotency_key = $1",
+    )
+    .bind(key)
+    .fetch_one(&app.pool)
+    .await
+    .expect("row")
+}
+
+#[tokio::test]
+async fn a_contact_message_is_delivered_with_the_right_headers_parts_and_language() {
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let sink = SmtpSink::start(port);
+    let form = "full_name=L%C3%A9a+Martin&email=lea%40exemple.fr&subject=Partenariat&message=Bonjour%2C+un+atelier+%3F&locale=en";
+    assert_eq!(
+        app.post_form("/api/fn/contact", form, &[("accept", "application/json")])
+            .await
+            .status,
+        200
+    );
+
+    let report = run_once(&app.pool, &smtp(port), &settings())
+        .await
+        .expect("batch");
+    assert_eq!(
+        report,
+        BatchReport {
+            sent: 1,
+            retried: 0,
+            failed: 0
+        }
+    );
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 1);
+    let mail = &messages[0];
+    for expected in [
+        "Subject: [Contact] Partenariat",
+        "To: contact@meetral.fr",
+        "From: Meetral <no-reply@meetral.fr>",
+        "Message-ID: <contact-message-1@outbox.meetral>",
+        "multipart/alternative",
+        "text/plain",
+        "text/html",
+        "Nouveau message",
+    ] {
+        assert!(mail.contains(expected), "missing {expected:?} in\n{mail}");
+    }
+    assert!(mail.contains("Reply-To:") && mail.contains("lea@exemple.fr"));
+    assert_eq!(status_of(&app, "contact-message-1").await.0, "sent");
+    assert_eq!(
+        run_once(&app.pool, &smtp(port), &settings())
+            .await
+            .expect("batch"),
+        BatchReport::default(),
+        "never twice"
+    );
+}
+
+#[tokio::test]
+async fn while_smtp_is_down_mails_wait_and_are_delivered_once_when_it_returns() {
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    queue(&app, "down-1", "lea@exemple.fr").await;
+    let report = run_once(&app.pool, &smtp(port), &settings())
+        .await
+        .expect("batch");
+    assert_eq!(report.retried, 1);
+    let (status, attempts, error) = status_of(&app, "down-1").await;
+    assert_eq!((status.as_str(), attempts), ("pending", 1));
+    assert!(error.is_some());
+    let later: bool = sqlx::query_scalar(
+        "SELECT next_attempt_at > now() + interval '20 seconds' FROM email_outbox",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("schedule");
+    assert!(later, "backed off");
+
+    let sink = SmtpSink::start(port);
+    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
+        .execute(&app.pool)
+        .await
+        .expect("time passes");
+    assert_eq!(
+        run_once(&app.pool, &smtp(port), &settings())
+            .await
+            .expect("batch")
+            .sent,
+        1
+    );
+    assert_eq!(
+        run_once(&app.pool, &smtp(port), &settings())
+            .await
+            .expect("batch"),
+        BatchReport::default()
+    );
+    assert_eq!(sink.messages().len(), 1);
+}
+
+#[tokio::test]
+async fn two_workers_never_send_a_mail_twice() {
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let sink = SmtpSink::start(port);
+    for i in 0..30 {
+        queue(&app, &format!("pair-{i}"), "lea@exemple.fr").await;
+    }
+    let mut small_batches = settings();
+    small_batches.batch_size = 3;
+    let drain = |pool: sqlx::PgPool, settings: WorkerSettings| async move {
+        let transport = smtp(port);
+        let mut sent = 0;
+        loop {
+            let report = run_once(&pool, &transport, &settings).await.expect("batch");
+            if report == BatchReport::default() {
+                return sent;
+            }
+            sent += report.sent;
+        }
+    };
+    let (a, b) = tokio::join!(
+        tokio::spawn(drain(app.pool.clone(), small_batches.clone())),
+        tokio::spawn(drain(app.pool.clone(), small_batches.clone()))
+    );
+    assert_eq!(a.expect("worker a") + b.expect("worker b"), 30);
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 30);
+    let mut ids: Vec<_> = messages
+        .iter()
+        .filter_map(|m| {
+            m.lines()
+                .find(|l| l.starts_with("Message-ID:"))
+                .map(str::to_owned)
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 30, "30 distinct mails");
+}
+
+#[tokio::test]
+async fn permanent_failures_are_marked_failed_and_not_retried_transient_ones_are() {
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let sink = SmtpSink::start(port);
+    queue(&app, "rejected", "reject@exemple.fr").await;
+    queue(&app, "invalid", "pas une adresse").await;
+    queue(&app, "busy", "busy@exemple.fr").await;
+    let report = run_once(&app.pool, &smtp(port), &settings())
+        .await
+        .expect("batch");
+    assert_eq!(
+        report,
+        BatchReport {
+            sent: 0,
+            retried: 1,
+            failed: 2
+        }
+    );
+    let (status, _, error) = status_of(&app, "rejected").await;
+    assert_eq!(status, "failed");
+    assert!(error.expect("reason").contains("550"));
+    assert_eq!(status_of(&app, "invalid").await.0, "failed");
+    assert_eq!(status_of(&app, "busy").await.0, "pending");
+    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
+        .execute(&app.pool)
+        .await
+        .expect("time passes");
+    let again = run_once(&app.pool, &smtp(port), &settings())
+        .await
+        .expect("batch");
+    assert_eq!(
+        again,
+        BatchReport {
+            sent: 0,
+            retried: 1,
+            failed: 0
+        },
+        "failed mails are not claimed again"
+    );
+    assert!(sink.messages().is_empty());
+}
+
+#[tokio::test]
+async fn a_transient_failure_gives_up_after_the_last_attempt() {
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let _sink = SmtpSink::start(port);
+    queue(&app, "always-busy", "busy@exemple.fr").await;
+    let mut few = settings();
+    few.max_attempts = 2;
+    assert_eq!(
+        run_once(&app.pool, &smtp(port), &few)
+            .await
+            .expect("batch")
+            .retried,
+        1
+    );
+    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
+        .execute(&app.pool)
+        .await
+        .expect("time passes");
+    assert_eq!(
+        run_once(&app.pool, &smtp(port), &few)
+            .await
+            .expect("batch")
+            .failed,
+        1
+    );
+    assert_eq!(status_of(&app, "always-busy").await.0, "failed");
+}
+
+#[tokio::test]
+async fn a_rolled_back_transaction_sends_nothing_and_keys_are_idempotent() {
+    let app = TestApp::spawn().await;
+    let mut tx = app.pool.begin().await.expect("begin");
+    let mail = |key| OutgoingMail {
+        idempotency_key: key,
+        to: "lea@exemple.fr",
+        locale: Locale::Fr,
+        template: "contact_form_team",
+        payload: serde_json::json!({}),
+    };
+    assert!(
+        enqueue(&mut tx, mail("rolled-back"))
+            .await
+            .expect("enqueue")
+    );
+    tx.rollback().await.expect("rollback");
+    let port = free_port();
+    let sink = SmtpSink::start(port);
+    assert_eq!(
+        run_once(&app.pool, &smtp(port), &settings())
+            .await
+            .expect("batch"),
+        BatchReport::default()
+    );
+    assert!(sink.messages().is_empty());
+
+    let mut tx = app.pool.begin().await.expect("begin");
+    assert!(enqueue(&mut tx, mail("once")).await.expect("first"));
+    assert!(
+        !enqueue(&mut tx, mail("once")).await.expect("second"),
+        "same key: no second mail"
+    );
+    tx.commit().await.expect("commit");
+}
+
+#[tokio::test]
+async fn a_worker_killed_mid_batch_loses_nothing() {
+    let app = TestApp::spawn().await;
+    queue(&app, "crash-1", "lea@exemple.fr").await;
+    queue(&app, "crash-2", "lea@exemple.fr").await;
+    // An SMTP server that accepts the connection and never answers: the worker hangs mid-send…
+    let hanging = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let hanging_port = hanging.local_addr().expect("addr").port();
+    let mut short_lease = settings();
+    short_lease.lease = Duration::from_secs(1);
+    let killed = tokio::time::timeout(
+        Duration::from_millis(500),
+        run_once(&app.pool, &smtp(hanging_port), &short_lease),
+    )
+    .await;
+    assert!(killed.is_err(), "…and is killed");
+    assert_eq!(
+        run_once(&app.pool, &smtp(hanging_port), &short_lease)
+            .await
+            .expect("batch"),
+        BatchReport::default(),
+        "leased rows are not taken by another worker yet"
+    );
+
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let port = free_port();
+    let sink = SmtpSink::start(port);
+    assert_eq!(
+        run_once(&app.pool, &smtp(port), &settings())
+            .await
+            .expect("batch")
+            .sent,
+        2,
+        "after the lease, another worker delivers them"
+    );
+    assert_eq!(sink.messages().len(), 2);
+    drop(hanging);
+}
