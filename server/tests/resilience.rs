@@ -85,6 +85,9 @@ fn help_lists_the_configuration() {
         "APP_BASE_URL",
         "MEETRAL_SITE_ROOT",
         "MEETRAL_ENV",
+        "SMTP_URL",
+        "MAIL_FROM",
+        "worker",
         "seed-demo",
         "migrate",
     ] {
