@@ -1,4 +1,14 @@
 import { test, expect, type Page, type ConsoleMessage } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Mails the e2e server's worker wrote (dev folder transport, see scripts/e2e-server.sh). */
+function sentMails(): string[] {
+  const target = process.env.CARGO_TARGET_DIR || join(__dirname, '..', '..', 'target');
+  const folder = join(target, 'e2e-mail', String(process.env.E2E_PORT || 3100));
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(folder, f), 'utf8'));
+}
 
 const FIXTURE_TITLE = 'Apéro des testeurs de bout en bout';
 
@@ -87,7 +97,7 @@ test('hydration makes controls interactive without console warnings or errors', 
   expect(problems).toEqual([]);
 });
 
-test('a validation error from the server function appears next to its field', async ({ page }) => {
+test('a validation error from the server function appears next to its field', async ({ page }, testInfo) => {
   const problems = watchConsole(page);
   await page.goto('/contact');
   await hydrated(page);
@@ -109,13 +119,16 @@ test('a validation error from the server function appears next to its field', as
   await expect(page.locator('#field-full_name-error')).toHaveText('');
   await expect(page.getByLabel('Votre nom')).toHaveValue('Léa Martin'); // nothing typed is lost
 
-  await page.getByLabel('Sujet').fill('Atelier culinaire');
+  const subject = `Atelier culinaire ${testInfo.project.name} ${Date.now()}`;
+  await page.getByLabel('Sujet').fill(subject);
   const [ok] = await Promise.all([
     page.waitForResponse((r) => r.url().includes('/api/fn/contact')),
     page.getByRole('button', { name: 'Envoyer' }).click(),
   ]);
   expect(ok.status()).toBe(200);
   await expect(page.getByRole('status').filter({ hasText: 'Merci' })).toBeVisible();
+  // The mail to the team left through the outbox worker of the running server.
+  await expect.poll(() => sentMails().filter((m) => m.includes(`Subject: [Contact] ${subject}`)).length, { timeout: 15_000 }).toBe(1);
   expect(unexpected()).toEqual([]);
 });
 

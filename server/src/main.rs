@@ -93,6 +93,12 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mail_worker = if config.worker {
+        Some(worker::spawn(&config, pool.clone(), stop_rx)?)
+    } else {
+        None
+    };
     let state = http::AppState {
         leptos_options,
         pool,
@@ -107,6 +113,11 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> Result<(), String> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(|e| format!("server error: {e}"))?;
+    let _ = stop_tx.send(true);
+    if let Some(handle) = mail_worker {
+        // The worker finishes the mail it is sending; a stuck SMTP server does not block shutdown.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), handle).await;
+    }
     tracing::info!("Meetral stopped cleanly");
     Ok(())
 }
