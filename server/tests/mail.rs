@@ -76,6 +76,21 @@ fn settings() -> WorkerSettings {
     WorkerSettings::new("Meetral <no-reply@meetral.fr>".parse().expect("mailbox"))
 }
 
+/// One batch of a worker with the default settings, sending to the sink on `port`.
+async fn send_due(app: &TestApp, port: u16) -> BatchReport {
+    run_once(&app.pool, &smtp(port), &settings())
+        .await
+        .expect("batch")
+}
+
+/// Time passes: every pending mail is due now (instead of waiting for its backoff).
+async fn make_due(app: &TestApp) {
+    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
+        .execute(&app.pool)
+        .await
+        .expect("time passes");
+}
+
 async fn queue(app: &TestApp, key: &str, to: &str) {
     let mut tx = app.pool.begin().await.expect("begin");
     let mail = OutgoingMail {
@@ -112,9 +127,7 @@ async fn a_contact_message_is_delivered_with_the_right_headers_parts_and_languag
         200
     );
 
-    let report = run_once(&app.pool, &smtp(port), &settings())
-        .await
-        .expect("batch");
+    let report = send_due(&app, port).await;
     assert_eq!(
         report,
         BatchReport {
@@ -141,9 +154,7 @@ async fn a_contact_message_is_delivered_with_the_right_headers_parts_and_languag
     assert!(mail.contains("Reply-To:") && mail.contains("lea@exemple.fr"));
     assert_eq!(status_of(&app, "contact-message-1").await.0, "sent");
     assert_eq!(
-        run_once(&app.pool, &smtp(port), &settings())
-            .await
-            .expect("batch"),
+        send_due(&app, port).await,
         BatchReport::default(),
         "never twice"
     );
@@ -154,9 +165,7 @@ async fn while_smtp_is_down_mails_wait_and_are_delivered_once_when_it_returns() 
     let app = TestApp::spawn().await;
     let port = free_port();
     queue(&app, "down-1", "lea@exemple.fr").await;
-    let report = run_once(&app.pool, &smtp(port), &settings())
-        .await
-        .expect("batch");
+    let report = send_due(&app, port).await;
     assert_eq!(report.retried, 1);
     let (status, attempts, error) = status_of(&app, "down-1").await;
     assert_eq!((status.as_str(), attempts), ("pending", 1));
@@ -170,23 +179,9 @@ async fn while_smtp_is_down_mails_wait_and_are_delivered_once_when_it_returns() 
     assert!(later, "backed off");
 
     let sink = SmtpSink::start(port);
-    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
-        .execute(&app.pool)
-        .await
-        .expect("time passes");
-    assert_eq!(
-        run_once(&app.pool, &smtp(port), &settings())
-            .await
-            .expect("batch")
-            .sent,
-        1
-    );
-    assert_eq!(
-        run_once(&app.pool, &smtp(port), &settings())
-            .await
-            .expect("batch"),
-        BatchReport::default()
-    );
+    make_due(&app).await;
+    assert_eq!(send_due(&app, port).await.sent, 1);
+    assert_eq!(send_due(&app, port).await, BatchReport::default());
     assert_eq!(sink.messages().len(), 1);
 }
 
@@ -239,9 +234,7 @@ async fn permanent_failures_are_marked_failed_and_not_retried_transient_ones_are
     queue(&app, "rejected", "reject@exemple.fr").await;
     queue(&app, "invalid", "pas une adresse").await;
     queue(&app, "busy", "busy@exemple.fr").await;
-    let report = run_once(&app.pool, &smtp(port), &settings())
-        .await
-        .expect("batch");
+    let report = send_due(&app, port).await;
     assert_eq!(
         report,
         BatchReport {
@@ -255,13 +248,8 @@ async fn permanent_failures_are_marked_failed_and_not_retried_transient_ones_are
     assert!(error.expect("reason").contains("550"));
     assert_eq!(status_of(&app, "invalid").await.0, "failed");
     assert_eq!(status_of(&app, "busy").await.0, "pending");
-    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
-        .execute(&app.pool)
-        .await
-        .expect("time passes");
-    let again = run_once(&app.pool, &smtp(port), &settings())
-        .await
-        .expect("batch");
+    make_due(&app).await;
+    let again = send_due(&app, port).await;
     assert_eq!(
         again,
         BatchReport {
@@ -289,10 +277,7 @@ async fn a_transient_failure_gives_up_after_the_last_attempt() {
             .retried,
         1
     );
-    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
-        .execute(&app.pool)
-        .await
-        .expect("time passes");
+    make_due(&app).await;
     assert_eq!(
         run_once(&app.pool, &smtp(port), &few)
             .await
@@ -322,12 +307,7 @@ async fn a_rolled_back_transaction_sends_nothing_and_keys_are_idempotent() {
     tx.rollback().await.expect("rollback");
     let port = free_port();
     let sink = SmtpSink::start(port);
-    assert_eq!(
-        run_once(&app.pool, &smtp(port), &settings())
-            .await
-            .expect("batch"),
-        BatchReport::default()
-    );
+    assert_eq!(send_due(&app, port).await, BatchReport::default());
     assert!(sink.messages().is_empty());
 
     let mut tx = app.pool.begin().await.expect("begin");
@@ -367,10 +347,7 @@ async fn a_worker_killed_mid_batch_loses_nothing() {
     let port = free_port();
     let sink = SmtpSink::start(port);
     assert_eq!(
-        run_once(&app.pool, &smtp(port), &settings())
-            .await
-            .expect("batch")
-            .sent,
+        send_due(&app, port).await.sent,
         2,
         "after the lease, another worker delivers them"
     );
