@@ -354,3 +354,70 @@ async fn a_worker_killed_mid_batch_loses_nothing() {
     assert_eq!(sink.messages().len(), 2);
     drop(hanging);
 }
+
+#[tokio::test]
+async fn the_dev_mailbox_shows_what_the_dev_transport_wrote() {
+    let app = TestApp::spawn().await;
+    assert!(
+        app.get("/dev/mailbox", &[])
+            .await
+            .body
+            .contains("No mail yet")
+    );
+    queue(&app, "dev-1", "lea@exemple.fr").await;
+    let folder = MailTransport::directory(app.mail_dir()).expect("dev transport");
+    assert_eq!(
+        run_once(&app.pool, &folder, &settings())
+            .await
+            .expect("batch")
+            .sent,
+        1
+    );
+
+    let list = app.get("/dev/mailbox", &[]).await;
+    assert_eq!(list.status, 200);
+    assert!(list.body.contains("[Contact] Hello dev-1") && list.body.contains("lea@exemple.fr"));
+    let id = list
+        .body
+        .split("/dev/mailbox/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link")
+        .to_owned();
+
+    let mail = app.get(&format!("/dev/mailbox/{id}"), &[]).await;
+    assert_eq!(mail.status, 200);
+    assert!(
+        mail.body
+            .contains("New message received through the contact form from Léa")
+    );
+    let html = app.get(&format!("/dev/mailbox/{id}/html"), &[]).await;
+    assert!(html.body.contains("Meet. Connect. Enjoy."));
+    assert!(
+        html.headers["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("default-src 'none'")
+    );
+
+    for bad in [
+        "/dev/mailbox/..%2F..%2Fetc%2Fpasswd",
+        "/dev/mailbox/not-hex!",
+        "/dev/mailbox/0000/attachments/0",
+    ] {
+        assert_eq!(app.get(bad, &[]).await.status, 404, "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn there_is_no_dev_mailbox_in_production_or_with_smtp() {
+    for args in [
+        &["--env", "production"][..],
+        &["--smtp-url", "smtp://127.0.0.1:2525"][..],
+    ] {
+        let app = TestApp::with_args(args).await;
+        let reply = app.get("/dev/mailbox", &[("accept-language", "en")]).await;
+        assert_eq!(reply.status, 404, "{args:?}");
+        assert!(reply.body.contains("Page not found"), "the branded 404");
+    }
+}

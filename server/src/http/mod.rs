@@ -4,6 +4,7 @@
 mod assets;
 mod health;
 mod lang;
+mod mailbox;
 mod security;
 
 use axum::{
@@ -68,7 +69,11 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         }
     };
 
+    // The dev mailbox exists only where mails go to the dev folder.
+    let dev_mailbox =
+        state.config.env == crate::config::Environment::Dev && state.config.smtp_url.is_none();
     Router::new()
+        .merge(if dev_mailbox { mailbox::routes() } else { Router::new() })
         .route("/healthz", get(health::healthz))
         .route("/lang", post(lang::switch_language))
         .leptos_routes_with_context(&state, routes, context, shell)

@@ -144,19 +144,25 @@ pub async fn fresh_database() -> (String, String) {
     (url_for_database(&name), name)
 }
 
-pub fn config(database_url: &str, site_root: &std::path::Path, base_url: &str) -> Config {
-    Cli::parse_from([
+pub fn config(database_url: &str, site_root: &std::path::Path, extra_args: &[&str]) -> Config {
+    let mail_dir = site_root.join("mail");
+    let mut args = vec![
         "meetral",
         "--database-url",
         database_url,
-        "--base-url",
-        base_url,
         "--site-root",
         site_root.to_str().expect("utf-8 path"),
+        "--mail-dir",
+        mail_dir.to_str().expect("utf-8 path"),
         "--db-acquire-timeout-ms",
         "500",
-    ])
-    .config
+    ];
+    // clap takes each flag once: the default public URL only when the caller gives none.
+    if !extra_args.contains(&"--base-url") {
+        args.extend(["--base-url", BASE_URL]);
+    }
+    args.extend_from_slice(extra_args);
+    Cli::parse_from(args).config
 }
 
 /// A site folder with the hash file the server needs (tests do not need the real WASM).
@@ -180,18 +186,28 @@ impl TestApp {
 
     /// An app whose pool points at `database_url` (which may be unreachable: the pool connects lazily).
     pub async fn with_database(database_url: String, database_name: String) -> TestApp {
-        Self::build(database_url, database_name, BASE_URL).await
+        Self::build(database_url, database_name, &[]).await
     }
 
     /// An app whose public URL is `base_url` (e.g. https, to see production-only headers).
     pub async fn with_base_url(base_url: &str) -> TestApp {
-        let (database_url, database_name) = fresh_database().await;
-        Self::build(database_url, database_name, base_url).await
+        Self::with_args(&["--base-url", base_url]).await
     }
 
-    async fn build(database_url: String, database_name: String, base_url: &str) -> TestApp {
+    /// An app on a fresh database with extra command-line settings (e.g. `--env production`).
+    pub async fn with_args(extra_args: &[&str]) -> TestApp {
+        let (database_url, database_name) = fresh_database().await;
+        Self::build(database_url, database_name, extra_args).await
+    }
+
+    /// Where the dev transport of this app writes mails.
+    pub fn mail_dir(&self) -> std::path::PathBuf {
+        self._site.path().join("mail")
+    }
+
+    async fn build(database_url: String, database_name: String, extra_args: &[&str]) -> TestApp {
         let site = fake_site();
-        let config = config(&database_url, site.path(), base_url);
+        let config = config(&database_url, site.path(), extra_args);
         let pool = PgPoolOptions::new()
             .max_connections(5)
             .acquire_timeout(Duration::from_millis(500))
