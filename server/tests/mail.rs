@@ -377,6 +377,13 @@ async fn the_dev_mailbox_shows_what_the_dev_transport_wrote() {
     let list = app.get("/dev/mailbox", &[]).await;
     assert_eq!(list.status, 200);
     assert!(list.body.contains("[Contact] Hello dev-1") && list.body.contains("lea@exemple.fr"));
+    assert!(
+        list.headers["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .contains("style-src 'unsafe-inline'"),
+        "its own styles apply"
+    );
     let id = list
         .body
         .split("/dev/mailbox/")

@@ -40,13 +40,22 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Inline styles only: neither these pages nor the mails they show may run a script.
+const NO_SCRIPT_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data: cid:; frame-ancestors 'none'";
+
 fn page(title: &str, body: &str) -> Response {
-    Html(format!(
+    let html = Html(format!(
         r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{} · Dev mailbox</title><meta name="robots" content="noindex"></head><body style="font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#333;background:#F5F7FA"><p><a href="/dev/mailbox">Dev mailbox</a> · development mode only</p>{}</body></html>"#,
         escape(title),
         body
-    ))
-    .into_response()
+    ));
+    let mut response = html.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(NO_SCRIPT_CSP),
+    );
+    response
 }
 
 fn not_found() -> Response {
@@ -166,7 +175,7 @@ async fn html_part(State(config): State<Arc<Config>>, Path(id): Path<String>) ->
     let mut response = Html(html).into_response();
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; img-src data: cid:; frame-ancestors 'none'"),
+        HeaderValue::from_static(NO_SCRIPT_CSP),
     );
     response
 }
