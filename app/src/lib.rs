@@ -9,6 +9,7 @@ pub mod events;
 pub mod home;
 pub mod i18n;
 pub mod ids;
+pub mod notifications;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/legal") view=pages::static_pages::LegalPage />
                     <Route path=path!("/privacy") view=pages::static_pages::PrivacyPage />
                     <Route path=path!("/terms") view=pages::static_pages::TermsPage />
+                    <Route path=path!("/unsubscribe/:token") view=notifications::pages::UnsubscribePage ssr=SsrMode::Async />
                 </Routes>
             </ui::layout::Layout>
         </Router>

@@ -3,6 +3,9 @@
 use clap::{Args, ValueEnum};
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
+/// Development only: links signed with it are forgeable by anyone who reads this file.
+const DEV_SECRET: &str = "meetral-development-secret-not-for-production";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Environment {
     /// Demo data allowed, plain-http cookies, verbose errors in the log.
@@ -62,6 +65,11 @@ pub struct Config {
     #[arg(long, env = "MEETRAL_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
     pub worker: bool,
 
+    /// Server secret (at least 32 characters) that signs links such as one-click unsubscribe. Required
+    /// in production; development uses a fixed, public one.
+    #[arg(long, env = "SESSION_SECRET", hide_env_values = true)]
+    pub session_secret: Option<String>,
+
     /// How long a request waits for a database connection before answering 503, in milliseconds.
     #[arg(long, env = "DB_ACQUIRE_TIMEOUT_MS", default_value_t = 3000)]
     pub db_acquire_timeout_ms: u64,
@@ -70,6 +78,18 @@ pub struct Config {
 impl Config {
     pub fn db_acquire_timeout(&self) -> Duration {
         Duration::from_millis(self.db_acquire_timeout_ms.clamp(100, 60_000))
+    }
+
+    /// The signing secret: the configured one, or in development a fixed one (never in production).
+    pub fn secret(&self) -> Result<Vec<u8>, String> {
+        match (&self.session_secret, self.env) {
+            (Some(secret), _) if secret.chars().count() >= 32 => Ok(secret.as_bytes().to_vec()),
+            (Some(_), _) => Err("SESSION_SECRET must be at least 32 characters long".to_owned()),
+            (None, Environment::Dev) => Ok(DEV_SECRET.as_bytes().to_vec()),
+            (None, Environment::Production) => {
+                Err("SESSION_SECRET is required in production mode".to_owned())
+            }
+        }
     }
 
     pub fn is_https(&self) -> bool {
@@ -113,5 +133,26 @@ mod tests {
         assert!(cli.config.is_https());
         let cli = Cli::parse_from(["x", "--database-url", "postgres://x"]);
         assert_eq!(cli.config.origin(), "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn the_secret_is_required_and_long_in_production() {
+        let parse = |args: &[&str]| {
+            let mut all = vec!["x", "--database-url", "postgres://x"];
+            all.extend_from_slice(args);
+            Cli::parse_from(all).config
+        };
+        assert!(parse(&[]).secret().is_ok());
+        assert!(parse(&["--env", "production"]).secret().is_err());
+        assert!(
+            parse(&["--env", "production", "--session-secret", "short"])
+                .secret()
+                .is_err()
+        );
+        let long = "x".repeat(32);
+        assert_eq!(
+            parse(&["--env", "production", "--session-secret", &long]).secret(),
+            Ok(long.into_bytes())
+        );
     }
 }

@@ -84,6 +84,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 }
 
 async fn serve(config: Config, pool: sqlx::PgPool) -> Result<(), String> {
+    config.secret()?;
     if config.auto_migrate {
         db::migrate(&pool).await?;
     }

@@ -25,7 +25,11 @@ pub fn settings(config: &Config) -> Result<WorkerSettings, String> {
         .mail_from
         .parse()
         .map_err(|e| format!("invalid MAIL_FROM {:?}: {e}", config.mail_from))?;
-    Ok(WorkerSettings::new(from))
+    Ok(WorkerSettings::new(
+        from,
+        &config.base_url,
+        &config.secret()?,
+    ))
 }
 
 /// Spawns the worker; it stops (between two mails) when `stop` turns true.

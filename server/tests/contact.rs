@@ -71,7 +71,11 @@ async fn a_valid_message_is_stored_with_its_outbox_mail_in_one_transaction() {
         .post_form("/api/fn/contact", VALID, &[("accept", "application/json")])
         .await;
     assert_eq!(reply.status, 200, "{}", reply.body);
-    assert_eq!(counts(&app).await, (1, 1));
+    assert_eq!(
+        counts(&app).await,
+        (1, 2),
+        "the mail to the team and the acknowledgement"
+    );
     let (email, template): (String, String) =
         sqlx::query_as("SELECT m.email, o.template FROM contact_messages m JOIN email_outbox o ON o.idempotency_key = 'contact-message-' || m.id")
             .fetch_one(&app.pool)

@@ -5,6 +5,7 @@ mod common;
 use app::{
     i18n::Locale,
     ssr::mail::{
+        message::Mail,
         outbox::{OutgoingMail, enqueue},
         transport::MailTransport,
         worker::{BatchReport, WorkerSettings, run_once},
@@ -73,7 +74,11 @@ fn smtp(port: u16) -> MailTransport {
 }
 
 fn settings() -> WorkerSettings {
-    WorkerSettings::new("Meetral <no-reply@meetral.fr>".parse().expect("mailbox"))
+    WorkerSettings::new(
+        "Meetral <no-reply@meetral.fr>".parse().expect("mailbox"),
+        common::BASE_URL,
+        b"test-secret",
+    )
 }
 
 /// One batch of a worker with the default settings, sending to the sink on `port`.
@@ -93,14 +98,19 @@ async fn make_due(app: &TestApp) {
 
 async fn queue(app: &TestApp, key: &str, to: &str) {
     let mut tx = app.pool.begin().await.expect("begin");
-    let mail = OutgoingMail {
+    let mail = Mail::ContactFormTeam {
+        contact_message_id: 1,
+        from_name: "Léa".into(),
+        reply_to: "lea@exemple.fr".into(),
+        subject: format!("Hello {key}"),
+    };
+    let outgoing = OutgoingMail {
         idempotency_key: key,
         to,
         locale: Locale::En,
-        template: "contact_form_team",
-        payload: serde_json::json!({"from_name": "Léa", "reply_to": "lea@exemple.fr", "subject": format!("Hello {key}")}),
+        mail: &mail,
     };
-    enqueue(&mut tx, mail).await.expect("enqueue");
+    enqueue(&mut tx, outgoing).await.expect("enqueue");
     tx.commit().await.expect("commit");
 }
 
@@ -131,17 +141,23 @@ async fn a_contact_message_is_delivered_with_the_right_headers_parts_and_languag
     assert_eq!(
         report,
         BatchReport {
-            sent: 1,
+            sent: 2,
             retried: 0,
             failed: 0
         }
     );
     let messages = sink.messages();
-    assert_eq!(messages.len(), 1);
-    let mail = &messages[0];
+    assert_eq!(
+        messages.len(),
+        2,
+        "one to the team, one acknowledgement to the visitor"
+    );
+    let mail = messages
+        .iter()
+        .find(|m| m.contains("To: contact@meetral.fr"))
+        .expect("the team's mail");
     for expected in [
         "Subject: [Contact] Partenariat",
-        "To: contact@meetral.fr",
         "From: Meetral <no-reply@meetral.fr>",
         "Message-ID: <contact-message-1@outbox.meetral>",
         "multipart/alternative",
@@ -151,8 +167,26 @@ async fn a_contact_message_is_delivered_with_the_right_headers_parts_and_languag
     ] {
         assert!(mail.contains(expected), "missing {expected:?} in\n{mail}");
     }
+    let copy = messages
+        .iter()
+        .find(|m| m.contains("To: lea@exemple.fr"))
+        .expect("the visitor's acknowledgement");
+    // In the visitor's language (locale=en), with the subject but never the message text.
+    assert!(
+        copy.contains("Subject: Message received") && copy.contains("Partenariat"),
+        "{copy}"
+    );
+    assert!(
+        !copy.contains("un atelier"),
+        "the visitor's text is not relayed"
+    );
+    assert!(
+        !copy.contains("List-Unsubscribe"),
+        "an acknowledgement is not optional mail"
+    );
     assert!(mail.contains("Reply-To:") && mail.contains("lea@exemple.fr"));
     assert_eq!(status_of(&app, "contact-message-1").await.0, "sent");
+    assert_eq!(status_of(&app, "contact-copy-1").await.0, "sent");
     assert_eq!(
         send_due(&app, port).await,
         BatchReport::default(),
@@ -292,12 +326,15 @@ async fn a_transient_failure_gives_up_after_the_last_attempt() {
 async fn a_rolled_back_transaction_sends_nothing_and_keys_are_idempotent() {
     let app = TestApp::spawn().await;
     let mut tx = app.pool.begin().await.expect("begin");
+    let content = Mail::PasswordReset {
+        full_name: "Léa".into(),
+        token: "t".into(),
+    };
     let mail = |key| OutgoingMail {
         idempotency_key: key,
         to: "lea@exemple.fr",
         locale: Locale::Fr,
-        template: "contact_form_team",
-        payload: serde_json::json!({}),
+        mail: &content,
     };
     assert!(
         enqueue(&mut tx, mail("rolled-back"))

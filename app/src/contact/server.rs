@@ -6,7 +6,10 @@ use super::model::ContactMessage;
 use crate::{
     error::AppError,
     i18n::Locale,
-    ssr::mail::outbox::{OutgoingMail, enqueue},
+    ssr::mail::{
+        message::Mail,
+        outbox::{OutgoingMail, enqueue},
+    },
 };
 
 /// Where contact messages go unless the `contact.recipient` setting says otherwise.
@@ -36,20 +39,33 @@ pub async fn record(
             .await?
             .flatten()
             .unwrap_or_else(|| DEFAULT_RECIPIENT.to_owned());
-    let mail = OutgoingMail {
+    let to_team = Mail::ContactFormTeam {
+        contact_message_id: id,
+        from_name: message.full_name.clone(),
+        reply_to: message.email.as_str().to_owned(),
+        subject: message.subject.clone(),
+    };
+    let outgoing = OutgoingMail {
         idempotency_key: &format!("contact-message-{id}"),
         to: &recipient,
         // The team reads French; the visitor's own language is stored with the message.
         locale: Locale::Fr,
-        template: "contact_form_team",
-        payload: serde_json::json!({
-            "contact_message_id": id,
-            "from_name": message.full_name,
-            "reply_to": message.email.as_str(),
-            "subject": message.subject,
-        }),
+        mail: &to_team,
     };
-    enqueue(&mut tx, mail).await?;
+    enqueue(&mut tx, outgoing).await?;
+    // The visitor's acknowledgement, in their language. It repeats the subject but not the message:
+    // a form anyone can fill in must not let strangers send their own text to any address.
+    let copy = Mail::ContactFormCopy {
+        full_name: message.full_name.clone(),
+        subject: message.subject.clone(),
+    };
+    let outgoing = OutgoingMail {
+        idempotency_key: &format!("contact-copy-{id}"),
+        to: message.email.as_str(),
+        locale,
+        mail: &copy,
+    };
+    enqueue(&mut tx, outgoing).await?;
     tx.commit().await?;
     Ok(())
 }

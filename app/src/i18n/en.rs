@@ -127,6 +127,20 @@ pub fn text(key: MessageKey) -> &'static str {
         FaqTicketA => {
             "Open your ticket on your phone and show its QR code at the door. The organiser scans it in a second."
         }
+        UnsubscribeTitle => "Unsubscribe",
+        UnsubscribeLead => "Stop receiving by email:",
+        UnsubscribeButton => "Confirm unsubscribe",
+        UnsubscribeDone => "Done: you will no longer receive by email",
+        UnsubscribeEssential => {
+            "Essential emails (tickets, cancellations, account security) are still sent."
+        }
+        KindRegistrationConfirmed => "Registration confirmations",
+        KindEventReminder => "Reminders before an event",
+        KindEventChanged => "Event changes",
+        KindEventCancelled => "Event cancellations",
+        KindWaitlistOffer => "Freed seats (waitlist)",
+        KindModerationDecision => "Moderation decisions",
+        KindReportUpdate => "Updates on my reports",
         LegalTitle => "Legal notice",
         LegalBody => {
             "Meetral is a service published by the Meetral team. Publication director: the Meetral team. Hosting: in France, with a host subject to European law. For any request, please use the contact form."

@@ -129,6 +129,20 @@ pub fn text(key: MessageKey) -> &'static str {
         FaqTicketA => {
             "Ouvrez votre billet sur votre téléphone et montrez son QR code à l’entrée. L’organisateur le scanne en une seconde."
         }
+        UnsubscribeTitle => "Se désabonner",
+        UnsubscribeLead => "Ne plus recevoir par e-mail :",
+        UnsubscribeButton => "Confirmer le désabonnement",
+        UnsubscribeDone => "C’est noté : vous ne recevrez plus par e-mail",
+        UnsubscribeEssential => {
+            "Les e-mails indispensables (billets, annulations, sécurité du compte) restent envoyés."
+        }
+        KindRegistrationConfirmed => "Confirmations d’inscription",
+        KindEventReminder => "Rappels avant un événement",
+        KindEventChanged => "Modifications d’un événement",
+        KindEventCancelled => "Annulations d’un événement",
+        KindWaitlistOffer => "Places libérées (liste d’attente)",
+        KindModerationDecision => "Décisions de modération",
+        KindReportUpdate => "Suivi de mes signalements",
         LegalTitle => "Mentions légales",
         LegalBody => {
             "Meetral est un service édité par l’équipe Meetral. Directeur de la publication : l’équipe Meetral. Hébergement : en France, chez un hébergeur soumis au droit européen. Pour toute demande, utilisez le formulaire de contact."

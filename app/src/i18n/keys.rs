@@ -31,5 +31,8 @@ message_keys! {
     ContactSent, ContactErrorSummary, ContactMessageHint,
     FaqTitle, FaqLead, FaqWhatQ, FaqWhatA, FaqFreeFoodQ, FaqFreeFoodA, FaqAccountQ, FaqAccountA,
     FaqModerationQ, FaqModerationA, FaqTicketQ, FaqTicketA,
+    UnsubscribeTitle, UnsubscribeLead, UnsubscribeButton, UnsubscribeDone, UnsubscribeEssential,
+    KindRegistrationConfirmed, KindEventReminder, KindEventChanged, KindEventCancelled, KindWaitlistOffer,
+    KindModerationDecision, KindReportUpdate,
     LegalTitle, LegalBody, PrivacyTitle, PrivacyBody, TermsTitle, TermsBody,
 }

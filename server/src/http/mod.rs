@@ -6,6 +6,7 @@ mod health;
 mod lang;
 mod mailbox;
 mod security;
+mod unsubscribe;
 
 use axum::{
     Router,
@@ -38,9 +39,20 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 pub fn router(state: AppState, assets: app::Assets) -> Router {
     let routes = generate_route_list(app::App);
+    // Without a valid secret (production misconfigured) a random one: signed links then never verify.
+    let secret = app::ssr::SigningSecret(
+        state
+            .config
+            .secret()
+            .unwrap_or_else(|_| uuid::Uuid::new_v4().as_bytes().to_vec())
+            .into(),
+    );
     let context = {
         let pool = state.pool.clone();
-        move || provide_context(pool.clone())
+        move || {
+            provide_context(pool.clone());
+            provide_context(secret.clone());
+        }
     };
     let shell = {
         let (options, assets, config) = (
@@ -76,6 +88,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .merge(if dev_mailbox { mailbox::routes() } else { Router::new() })
         .route("/healthz", get(health::healthz))
         .route("/lang", post(lang::switch_language))
+        .route("/unsubscribe/{token}", post(unsubscribe::one_click))
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(assets::static_routes(&state.config.site_root, not_found))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))

@@ -6,20 +6,29 @@
 
 use lettre::{
     Message,
-    message::{Mailbox, MultiPart},
+    message::{
+        Attachment, Mailbox, MultiPart, SinglePart,
+        header::{ContentType, HeaderName, HeaderValue},
+    },
 };
 use sqlx::PgPool;
 use std::time::Duration;
 
 use super::{
-    render::render,
+    message::Mail,
+    render::{RenderContext, RenderedMail, render},
     transport::{MailTransport, SendFailure},
+    unsubscribe,
 };
 use crate::i18n::Locale;
 
 #[derive(Clone)]
 pub struct WorkerSettings {
     pub from: Mailbox,
+    /// Public URL of the site, for links in mails.
+    pub base_url: String,
+    /// Signs unsubscribe links (the server secret).
+    pub secret: Vec<u8>,
     pub batch_size: i64,
     pub max_attempts: i32,
     pub lease: Duration,
@@ -27,9 +36,11 @@ pub struct WorkerSettings {
 }
 
 impl WorkerSettings {
-    pub fn new(from: Mailbox) -> Self {
+    pub fn new(from: Mailbox, base_url: &str, secret: &[u8]) -> Self {
         Self {
             from,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            secret: secret.to_vec(),
             batch_size: 20,
             max_attempts: 8,
             lease: Duration::from_secs(300),
@@ -83,8 +94,18 @@ async fn claim(pool: &PgPool, settings: &WorkerSettings) -> Result<Vec<ClaimedMa
 
 fn build_message(mail: &ClaimedMail, settings: &WorkerSettings) -> Result<Message, SendFailure> {
     let locale = Locale::from_tag(&mail.locale).unwrap_or_default();
-    let rendered = render(&mail.template, locale, &mail.payload)
-        .map_err(|e| SendFailure::Permanent(format!("template: {e:?}")))?;
+    let content =
+        Mail::from_row(&mail.template, mail.payload.clone()).map_err(SendFailure::Permanent)?;
+    let unsubscribe_url = content.optional().map(|kind| {
+        let token = unsubscribe::token(&settings.secret, kind, &mail.to_address);
+        format!("{}/unsubscribe/{token}", settings.base_url)
+    });
+    let context = RenderContext {
+        base_url: &settings.base_url,
+        unsubscribe_url: unsubscribe_url.clone(),
+    };
+    let rendered = render(&content, locale, &context)
+        .map_err(|e| SendFailure::Permanent(format!("template: {e}")))?;
     let to: Mailbox = mail
         .to_address
         .parse()
@@ -97,17 +118,65 @@ fn build_message(mail: &ClaimedMail, settings: &WorkerSettings) -> Result<Messag
     let mut builder = Message::builder()
         .from(settings.from.clone())
         .to(to)
-        .subject(rendered.subject)
+        .subject(rendered.subject.clone())
         .message_id(Some(format!("<{message_id}@outbox.meetral>")));
-    if let Some(reply_to) = rendered.reply_to.and_then(|r| r.parse::<Mailbox>().ok()) {
+    if let Some(reply_to) = rendered
+        .reply_to
+        .as_ref()
+        .and_then(|r| r.parse::<Mailbox>().ok())
+    {
         builder = builder.reply_to(reply_to);
     }
+    if let Some(url) = unsubscribe_url {
+        // RFC 2369 + RFC 8058: mail clients show "unsubscribe" and POST to the link in one click.
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
     builder
-        .multipart(MultiPart::alternative_plain_html(
-            rendered.text,
-            rendered.html,
-        ))
+        .multipart(body_parts(rendered)?)
         .map_err(|e| SendFailure::Permanent(format!("cannot build the message: {e}")))
+}
+
+/// text + HTML alternatives; the HTML with its inline images (related); attachments around (mixed).
+fn body_parts(rendered: RenderedMail) -> Result<MultiPart, SendFailure> {
+    let html = SinglePart::html(rendered.html);
+    let html_part = if rendered.inline_images.is_empty() {
+        MultiPart::alternative()
+            .singlepart(SinglePart::plain(rendered.text))
+            .singlepart(html)
+    } else {
+        let png =
+            ContentType::parse("image/png").map_err(|e| SendFailure::Permanent(e.to_string()))?;
+        let related = rendered.inline_images.into_iter().fold(
+            MultiPart::related().singlepart(html),
+            |related, image| {
+                related.singlepart(
+                    Attachment::new_inline(image.content_id).body(image.png, png.clone()),
+                )
+            },
+        );
+        MultiPart::alternative()
+            .singlepart(SinglePart::plain(rendered.text))
+            .multipart(related)
+    };
+    if rendered.attachments.is_empty() {
+        return Ok(html_part);
+    }
+    let mut mixed = MultiPart::mixed().multipart(html_part);
+    for attachment in rendered.attachments {
+        let content_type = ContentType::parse(attachment.content_type)
+            .map_err(|e| SendFailure::Permanent(e.to_string()))?;
+        mixed = mixed
+            .singlepart(Attachment::new(attachment.filename).body(attachment.bytes, content_type));
+    }
+    Ok(mixed)
 }
 
 fn truncate(reason: &str) -> String {
@@ -161,7 +230,7 @@ pub async fn run_once(
     Ok(report)
 }
 
-/// Runs batches until `stop` turns true; sleeps `poll_interval` when there was nothing to send.
+/// Runs scheduled jobs and mail batches until `stop` turns true; sleeps `poll_interval` when there was nothing to send.
 /// A database outage is logged and waited out, never fatal.
 pub async fn run_forever(
     pool: PgPool,
@@ -169,14 +238,24 @@ pub async fn run_forever(
     settings: WorkerSettings,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
+    let job_settings = crate::ssr::jobs::JobSettings::default();
     while !*stop.borrow() {
-        let idle = match run_once(&pool, &transport, &settings).await {
-            Ok(report) => report == BatchReport::default(),
+        // Jobs first: the reminders they queue leave in the same round.
+        let jobs_idle = match crate::ssr::jobs::run_due(&pool, &job_settings).await {
+            Ok(report) => report == crate::ssr::jobs::JobsReport::default(),
             Err(error) => {
-                tracing::warn!(%error, "mail worker cannot reach the database");
+                tracing::warn!(%error, "job runner cannot reach the database");
                 true
             }
         };
+        let idle = jobs_idle
+            && match run_once(&pool, &transport, &settings).await {
+                Ok(report) => report == BatchReport::default(),
+                Err(error) => {
+                    tracing::warn!(%error, "mail worker cannot reach the database");
+                    true
+                }
+            };
         if idle {
             tokio::select! {
                 _ = tokio::time::sleep(settings.poll_interval) => {}
