@@ -11,67 +11,11 @@ use app::{
         worker::{BatchReport, WorkerSettings, run_once},
     },
 };
-use common::TestApp;
-use std::{
-    io::{BufRead, BufReader},
-    process::{Child, Command, Stdio},
-    time::Duration,
+use common::{
+    TestApp,
+    smtp::{SmtpSink, free_port, smtp},
 };
-
-struct SmtpSink {
-    child: Child,
-    folder: tempfile::TempDir,
-}
-
-impl SmtpSink {
-    fn start(port: u16) -> SmtpSink {
-        let folder = tempfile::tempdir().expect("temp dir");
-        let mut child = Command::new("python3")
-            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py"))
-            .arg(port.to_string())
-            .arg(folder.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 with aiosmtpd (pip install aiosmtpd)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("sink output");
-        assert_eq!(line.trim(), "ready", "the SMTP sink started");
-        SmtpSink { child, folder }
-    }
-
-    fn messages(&self) -> Vec<String> {
-        let mut paths: Vec<_> = std::fs::read_dir(self.folder.path())
-            .expect("folder")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).expect("message"))
-            .collect()
-    }
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("free port")
-        .port()
-}
-
-fn smtp(port: u16) -> MailTransport {
-    MailTransport::smtp(&format!("smtp://127.0.0.1:{port}")).expect("transport")
-}
+use std::time::Duration;
 
 fn settings() -> WorkerSettings {
     WorkerSettings::new(
@@ -464,4 +408,83 @@ async fn there_is_no_dev_mailbox_in_production_or_with_smtp() {
         assert_eq!(reply.status, 404, "{args:?}");
         assert!(reply.body.contains("Page not found"), "the branded 404");
     }
+}
+
+#[tokio::test]
+async fn a_registration_confirmation_carries_its_qr_inline_and_the_event_as_ics() {
+    use app::ssr::mail::message::{EventFacts, TicketFacts};
+    use chrono::TimeZone;
+    use mail_parser::{MessageParser, MimeHeaders};
+
+    let app = TestApp::spawn().await;
+    let starts = chrono::Utc
+        .with_ymd_and_hms(2026, 12, 5, 18, 0, 0)
+        .single()
+        .expect("date");
+    let confirmation = Mail::RegistrationConfirmed {
+        full_name: "Tom".into(),
+        event: EventFacts {
+            id: 3,
+            slug: "afterwork".into(),
+            title: "Afterwork".into(),
+            starts_at: starts,
+            ends_at: starts + chrono::Duration::hours(2),
+            time_zone: "Europe/Paris".into(),
+            place: Some("H7, Lyon".into()),
+            online: false,
+        },
+        tickets: vec![TicketFacts {
+            code: "CODE123".into(),
+            attendee_name: "Tom".into(),
+            qr_payload: "MEETRAL:CODE123".into(),
+        }],
+        pay_on_site: None,
+    };
+    let mut tx = app.pool.begin().await.expect("begin");
+    let outgoing = OutgoingMail {
+        idempotency_key: "registration-1",
+        to: "tom@example.com",
+        locale: Locale::En,
+        mail: &confirmation,
+    };
+    enqueue(&mut tx, outgoing).await.expect("enqueue");
+    tx.commit().await.expect("commit");
+    let port = free_port();
+    let sink = SmtpSink::start(port);
+    assert_eq!(send_due(&app, port).await.sent, 1);
+    let raw = sink.messages().pop().expect("delivered");
+    let message = MessageParser::default()
+        .parse(raw.as_bytes())
+        .expect("parses");
+    assert_eq!(message.subject(), Some("Your ticket — Afterwork"));
+    assert!(
+        message
+            .body_text(0)
+            .is_some_and(|t| t.contains("Saturday, December 5, 2026 · 7:00 PM"))
+    );
+    let html = message.body_html(0).expect("html part");
+    assert!(
+        html.contains("cid:ticket-0@meetral")
+            && html.contains("http://meetral.test/tickets/CODE123")
+    );
+    let parts: Vec<_> = message.attachments().collect();
+    let qr = parts
+        .iter()
+        .find(|p| p.content_id() == Some("ticket-0@meetral"))
+        .expect("the inline QR image");
+    assert!(
+        qr.content_type()
+            .is_some_and(|c| c.ctype() == "image" && c.subtype() == Some("png"))
+    );
+    assert!(qr.contents().starts_with(b"\x89PNG"));
+    let ics = parts
+        .iter()
+        .find(|p| p.attachment_name() == Some("afterwork.ics"))
+        .expect("the .ics attachment");
+    let ics = String::from_utf8_lossy(ics.contents());
+    assert!(ics.contains("BEGIN:VEVENT") && ics.contains("DTSTART:20261205T180000Z"));
+    assert!(
+        !raw.contains("List-Unsubscribe"),
+        "a ticket is not optional mail"
+    );
 }

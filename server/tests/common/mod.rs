@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod smtp;
+
 use axum::{Router, body::Body};
 use clap::Parser;
 use http::{HeaderMap, Request, StatusCode, header};
