@@ -3,6 +3,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod contact;
 pub mod error;
 pub mod events;
@@ -91,6 +92,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/legal") view=pages::static_pages::LegalPage />
                     <Route path=path!("/privacy") view=pages::static_pages::PrivacyPage />
                     <Route path=path!("/terms") view=pages::static_pages::TermsPage />
+                    <Route path=path!("/login") view=accounts::pages::LoginPage />
+                    <Route path=path!("/notifications") view=notifications::pages::NotificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/notifications") view=notifications::pages::PreferencesPage ssr=SsrMode::Async />
                     <Route path=path!("/unsubscribe/:token") view=notifications::pages::UnsubscribePage ssr=SsrMode::Async />
                 </Routes>
             </ui::layout::Layout>

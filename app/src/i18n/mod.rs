@@ -83,6 +83,8 @@ mod tests {
             MessageKey::ContactMessage,
             MessageKey::Error404Code,
             MessageKey::NavMenu,
+            MessageKey::NotificationsTitle,
+            MessageKey::NotificationsBell,
         ];
         for key in MessageKey::ALL {
             let (fr, en) = (Locale::Fr.t(*key), Locale::En.t(*key));

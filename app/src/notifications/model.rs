@@ -51,6 +51,35 @@ impl NotificationKind {
     }
 }
 
+/// One line of the notification centre, already formatted for the viewer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationItem {
+    pub id: i64,
+    pub kind: NotificationKind,
+    /// For moderation decisions: approved, rejected or changes_requested.
+    pub outcome: Option<String>,
+    /// What it is about (the event's title).
+    pub subject: String,
+    pub link: String,
+    pub read: bool,
+    pub when_label: String,
+    pub when_iso: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationPage {
+    pub items: Vec<NotificationItem>,
+    pub page: i64,
+    pub has_older: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreferenceRow {
+    pub kind: NotificationKind,
+    pub by_email: bool,
+    pub in_app: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,3 +67,231 @@ pub fn UnsubscribePage() -> impl IntoView {
         </Suspense>
     }
 }
+
+/// What a notification line says, in the viewer's language.
+fn notice_key(item: &super::model::NotificationItem) -> MessageKey {
+    match (item.kind, item.outcome.as_deref()) {
+        (NotificationKind::RegistrationConfirmed, _) => MessageKey::NoticeConfirmed,
+        (NotificationKind::EventReminder, _) => MessageKey::NoticeReminder,
+        (NotificationKind::EventChanged, _) => MessageKey::NoticeChanged,
+        (NotificationKind::EventCancelled, _) => MessageKey::NoticeCancelled,
+        (NotificationKind::WaitlistOffer, _) => MessageKey::NoticeOffer,
+        (NotificationKind::ModerationDecision, Some("approved")) => MessageKey::NoticeApproved,
+        (NotificationKind::ModerationDecision, Some("rejected")) => MessageKey::NoticeRejected,
+        (NotificationKind::ModerationDecision, _) => MessageKey::NoticeChangesRequested,
+        (NotificationKind::ReportUpdate, _) => MessageKey::NoticeReport,
+    }
+}
+
+/// Signed-out visitors are sent to the login page, and come back here after.
+fn login_redirect(path: String) -> impl IntoView {
+    let target = format!("/login?next={}", urlencoding_path(&path));
+    view! { <leptos_router::components::Redirect path=target /> }
+}
+
+/// Percent-encodes what a query value cannot hold as is.
+fn urlencoding_path(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// `/notifications`: the notification centre, newest first, 20 a page. Works without JavaScript:
+/// its buttons are plain form posts that come back here.
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1)
+    };
+    let data = Resource::new(page, super::api::my_notifications);
+    let shown_at = chrono::Utc::now().to_rfc3339();
+    let t = move |key| locale.t(key);
+    view! {
+        <Title text=format!("{} · Meetral", t(MessageKey::NotificationsTitle)) />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| view! { <div class="container page skeleton" aria-hidden="true"></div> }>
+            {move || {
+                let shown_at = shown_at.clone();
+                Suspend::new(async move {
+                match data.await {
+                    Err(crate::error::AppError::Unauthorized) => login_redirect(format!("/notifications?page={}", page())).into_any(),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(list) => {
+                        let any_unread = list.items.iter().any(|i| !i.read);
+                        view! {
+                            <section class="container page narrow notifications">
+                                <div class="page-heading">
+                                    <h1>{t(MessageKey::NotificationsTitle)}</h1>
+                                    <a href="/account/notifications">{t(MessageKey::NotificationsPreferences)}</a>
+                                </div>
+                                {any_unread.then(|| view! {
+                                    <form method="post" action="/api/fn/mark_all_notifications_read">
+                                        <input type="hidden" name="up_to" value=shown_at.clone() />
+                                        <button type="submit" class="button button-ghost">{t(MessageKey::NotificationsMarkAll)}</button>
+                                    </form>
+                                })}
+                                {if list.items.is_empty() {
+                                    view! { <p class="empty-state">{t(MessageKey::NotificationsEmpty)}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="notification-list">
+                                            {list.items.into_iter().map(|item| {
+                                                let unread = !item.read;
+                                                view! {
+                                                    <li class="notification" class:notification-unread=unread>
+                                                        <a href=item.link.clone()>
+                                                            {t(notice_key(&item))} " " <strong>{item.subject.clone()}</strong>
+                                                        </a>
+                                                        <time datetime=item.when_iso.clone()>{item.when_label.clone()}</time>
+                                                        {unread.then(|| view! {
+                                                            <form method="post" action="/api/fn/mark_notification_read">
+                                                                <input type="hidden" name="id" value=item.id />
+                                                                <button type="submit" class="link-button">
+                                                                    {t(MessageKey::NotificationsMarkRead)}
+                                                                    <span class="visually-hidden">" — " {item.subject.clone()}</span>
+                                                                </button>
+                                                            </form>
+                                                        })}
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                                <nav class="pager" aria-label=t(MessageKey::NotificationsTitle)>
+                                    {(list.page > 1).then(|| view! {
+                                        <a rel="prev" href=format!("/notifications?page={}", list.page - 1)>{t(MessageKey::NotificationsNewer)}</a>
+                                    })}
+                                    {list.has_older.then(|| view! {
+                                        <a rel="next" href=format!("/notifications?page={}", list.page + 1)>{t(MessageKey::NotificationsOlder)}</a>
+                                    })}
+                                </nav>
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}}
+        </Suspense>
+    }
+}
+
+/// `/account/notifications`: per-type choice of email and in-app notifications.
+#[component]
+pub fn PreferencesPage() -> impl IntoView {
+    let locale = use_locale();
+    let saved = use_query_map().read_untracked().get("saved").is_some();
+    let rows = Resource::new(|| (), |_| super::api::notification_preferences());
+    let t = move |key| locale.t(key);
+    view! {
+        <Title text=format!("{} · Meetral", t(MessageKey::PreferencesTitle)) />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| view! { <div class="container page skeleton" aria-hidden="true"></div> }>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Err(crate::error::AppError::Unauthorized) => login_redirect("/account/notifications".into()).into_any(),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(rows) => view! {
+                        <section class="container page narrow">
+                            <h1>{t(MessageKey::PreferencesTitle)}</h1>
+                            <p class="lead">{t(MessageKey::PreferencesLead)}</p>
+                            {saved.then(|| view! { <p class="notice notice-success" role="status">{t(MessageKey::PreferencesSaved)}</p> })}
+                            <form method="post" action="/api/fn/save_notification_preferences" class="preferences">
+                                <table class="preferences-table">
+                                    <thead><tr>
+                                        <th scope="col">{t(MessageKey::PreferencesType)}</th>
+                                        <th scope="col">{t(MessageKey::PreferencesEmail)}</th>
+                                        <th scope="col">{t(MessageKey::PreferencesInApp)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|row| {
+                                            let code = row.kind.code();
+                                            let label = t(kind_label(row.kind));
+                                            let email_box = if row.kind.email_optional() {
+                                                view! {
+                                                    <input type="checkbox" name=format!("email_{code}") value="on" checked=row.by_email
+                                                        aria-label=format!("{} — {}", t(MessageKey::PreferencesEmail), label) />
+                                                }.into_any()
+                                            } else {
+                                                view! {
+                                                    <input type="checkbox" checked=true disabled=true
+                                                        aria-label=format!("{} — {} ({})", t(MessageKey::PreferencesEmail), label, t(MessageKey::PreferencesAlwaysEmail)) />
+                                                    <span class="muted small">{t(MessageKey::PreferencesAlwaysEmail)}</span>
+                                                }.into_any()
+                                            };
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{label}</th>
+                                                    <td>{email_box}</td>
+                                                    <td>
+                                                        <input type="checkbox" name=format!("app_{code}") value="on" checked=row.in_app
+                                                            aria-label=format!("{} — {}", t(MessageKey::PreferencesInApp), label) />
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                <button type="submit" class="button button-primary">{t(MessageKey::PreferencesSave)}</button>
+                            </form>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The bell in the header: a link to the notification centre with the unread count, refreshed every
+/// 30 s while the tab is visible (one indexed count query; nothing when nobody is signed in).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn NotificationBell(locale: crate::i18n::Locale, initial: i64) -> impl IntoView {
+    let count = RwSignal::new(initial);
+    let live = crate::ui::live_marker();
+    #[cfg(feature = "hydrate")]
+    {
+        let refresh = move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                leptos::task::spawn_local(async move {
+                    if let Ok(n) = super::api::unread_count().await {
+                        count.set(n);
+                    }
+                });
+            }
+        };
+        let _ = set_interval_with_handle(refresh, std::time::Duration::from_secs(30));
+    }
+    let label = move || {
+        let n = count.get();
+        if n > 0 {
+            format!(
+                "{} ({n} {})",
+                locale.t(MessageKey::NotificationsBell),
+                locale.t(MessageKey::NotificationsUnread)
+            )
+        } else {
+            locale.t(MessageKey::NotificationsBell).to_owned()
+        }
+    };
+    view! {
+        <a href="/notifications" class="bell" aria-label=label data-live=live>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+                <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            </svg>
+            <span class="bell-count" data-count=move || count.get() hidden=move || count.get() == 0>
+                {move || if count.get() > 99 { "99+".to_owned() } else { count.get().to_string() }}
+            </span>
+        </a>
+    }
+}

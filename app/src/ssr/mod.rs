@@ -6,6 +6,7 @@ pub mod jobs;
 pub mod mail;
 pub mod qr;
 pub mod request;
+pub mod session_store;
 
 /// The server secret that signs links (unsubscribe), provided to pages and server functions.
 #[derive(Clone)]

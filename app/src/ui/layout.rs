@@ -35,13 +35,48 @@ fn Header(locale: Locale) -> impl IntoView {
                     <div class="header-tools">
                         <LanguageSwitch locale />
                         <div class="account-area" role="group" aria-label=t(MessageKey::AccountArea)>
-                            <a class="button button-ghost" href="/login">{t(MessageKey::NavLogin)}</a>
-                            <a class="button button-primary" href="/signup">{t(MessageKey::NavSignup)}</a>
+                            <AccountArea locale />
                         </div>
                     </div>
                 </MobileMenu>
             </div>
         </header>
+    }
+}
+
+/// Sign-in links for visitors; the bell, the name and a sign-out button for signed-in people.
+#[component]
+fn AccountArea(locale: Locale) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    let me = Resource::new(
+        || (),
+        |_| async {
+            let user = crate::accounts::api::me().await.ok().flatten();
+            let unread = match user {
+                Some(_) => crate::notifications::api::unread_count().await.unwrap_or(0),
+                None => 0,
+            };
+            (user, unread)
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match me.await {
+                    (Some(user), unread) => view! {
+                        <crate::notifications::pages::NotificationBell locale initial=unread />
+                        <span class="account-name">{user.full_name}</span>
+                        <form method="post" action="/api/fn/logout" class="inline-form">
+                            <button type="submit" class="button button-ghost">{t(MessageKey::NavLogout)}</button>
+                        </form>
+                    }.into_any(),
+                    (None, _) => view! {
+                        <a class="button button-ghost" href="/login">{t(MessageKey::NavLogin)}</a>
+                        <a class="button button-primary" href="/signup">{t(MessageKey::NavSignup)}</a>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

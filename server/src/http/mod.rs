@@ -91,6 +91,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .route("/unsubscribe/{token}", post(unsubscribe::one_click))
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(assets::static_routes(&state.config.site_root, not_found))
+        .layer(session_layer(&state))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::security_headers))
         .layer(
@@ -104,6 +105,29 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
                 .layer(CompressionLayer::new()),
         )
         .with_state(state)
+}
+
+/// Server-side sessions in PostgreSQL. The cookie holds only the random id: `__Host-` prefixed,
+/// Secure over https, HttpOnly, SameSite=Lax. Loaded only when a handler asks for the session.
+fn session_layer(
+    state: &AppState,
+) -> tower_sessions::SessionManagerLayer<app::ssr::session_store::PgSessionStore> {
+    let https = state.config.is_https();
+    tower_sessions::SessionManagerLayer::new(app::ssr::session_store::PgSessionStore::new(
+        state.pool.clone(),
+    ))
+    .with_name(if https {
+        "__Host-meetral_session"
+    } else {
+        "meetral_session"
+    })
+    .with_secure(https)
+    .with_http_only(true)
+    .with_same_site(tower_sessions::cookie::SameSite::Lax)
+    .with_path("/")
+    .with_expiry(tower_sessions::Expiry::OnInactivity(
+        tower_sessions::cookie::time::Duration::hours(12),
+    ))
 }
 
 /// Leptos options for the built site in `config.site_root` (content-hashed asset names).

@@ -4,6 +4,7 @@
 
 pub mod event_updates;
 pub mod facts;
+pub mod inbox;
 pub mod reminders;
 
 use sqlx::PgConnection;

@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+
+use super::model::CurrentUser;
+use crate::error::AppError;
+
+/// Signs in and answers the local path to go to next (plain form posts are redirected there).
+#[server(prefix = "/api/fn", endpoint = "login")]
+pub async fn login(
+    email: String,
+    password: String,
+    remember: Option<String>,
+    next: Option<String>,
+) -> Result<String, AppError> {
+    use super::{model, server};
+    crate::ssr::request::reply(
+        async {
+            let attempt =
+                model::LoginAttempt::parse(&email, &password).map_err(AppError::Validation)?;
+            let pool = crate::ssr::db::pool()?;
+            let user_id = server::authenticate(&pool, &attempt).await?;
+            let session = server::request_session().await?;
+            let user_agent = use_context::<http::request::Parts>().and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::USER_AGENT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            });
+            server::sign_in(
+                &pool,
+                &session,
+                user_id,
+                remember.is_some(),
+                user_agent.as_deref(),
+            )
+            .await?;
+            let next = model::safe_next(next.as_deref());
+            leptos_axum::redirect(&next);
+            Ok(next)
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/fn", endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    crate::ssr::request::reply(
+        async {
+            let pool = crate::ssr::db::pool()?;
+            super::server::sign_out(&pool, &super::server::request_session().await?).await?;
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Who is signed in (nobody: `None`), for the header.
+#[server(prefix = "/api/fn", endpoint = "me")]
+pub async fn me() -> Result<Option<CurrentUser>, AppError> {
+    crate::ssr::request::reply(super::server::current_user().await)
+}

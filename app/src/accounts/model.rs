@@ -1,0 +1,112 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{error::FieldErrors, i18n::MessageKey, validation::Email};
+
+/// The signed-in person, as pages and server functions see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub full_name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    User,
+    Moderator,
+    Admin,
+}
+
+impl Role {
+    pub fn from_db(value: &str) -> Role {
+        match value {
+            "admin" => Role::Admin,
+            "moderator" => Role::Moderator,
+            _ => Role::User,
+        }
+    }
+}
+
+/// Passwords longer than this are refused before hashing (argon2 cost stays bounded).
+pub const PASSWORD_MAX_CHARS: usize = 1024;
+
+pub fn check_password_present(value: &str) -> Result<(), MessageKey> {
+    if value.is_empty() {
+        Err(MessageKey::FieldRequired)
+    } else if value.chars().count() > PASSWORD_MAX_CHARS {
+        Err(MessageKey::FieldTooLong)
+    } else {
+        Ok(())
+    }
+}
+
+pub struct LoginAttempt {
+    pub email: Email,
+    pub password: String,
+}
+
+impl LoginAttempt {
+    pub fn parse(email: &str, password: &str) -> Result<LoginAttempt, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let email = Email::parse(email).map_err(|e| errors.add("email", e)).ok();
+        let password_ok = check_password_present(password)
+            .map_err(|e| errors.add("password", e))
+            .is_ok();
+        match (email, password_ok) {
+            (Some(email), true) => Ok(LoginAttempt {
+                email,
+                password: password.to_owned(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Where to go after signing in: a local path only (never another site: no open redirect).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control)
+                && path.len() <= 500 =>
+        {
+            path.to_owned()
+        }
+        _ => "/dashboard".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_is_local_only() {
+        assert_eq!(
+            safe_next(Some("/notifications?page=2")),
+            "/notifications?page=2"
+        );
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "javascript:alert(1)",
+            "/a\nb",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/dashboard", "{bad}");
+        }
+        assert_eq!(safe_next(None), "/dashboard");
+    }
+
+    #[test]
+    fn login_fields_are_checked() {
+        let errors = LoginAttempt::parse("nope", "").err().expect("invalid");
+        assert_eq!(errors.get("email"), Some(MessageKey::FieldEmailInvalid));
+        assert_eq!(errors.get("password"), Some(MessageKey::FieldRequired));
+        assert!(LoginAttempt::parse("a@b.fr", &"x".repeat(2000)).is_err());
+        assert!(LoginAttempt::parse("a@b.fr", "x").is_ok());
+    }
+}
