@@ -1,9 +1,18 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the shell, in both viewports and both
 // colour schemes: zero violations.
-const pages = ['/', '/events', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/page-inconnue'];
+const pages = ['/', '/events', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue'];
+// Pages of a signed-in person (the header then shows the bell and the sign-out button).
+const signedInPages = ['/notifications', '/account/notifications', '/events'];
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.nodes.length}×): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} mode`, () => {
@@ -11,11 +20,18 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const path of pages) {
       test(`no accessibility violations on ${path}`, async ({ page }) => {
         await page.goto(path);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        const summary = results.violations.map(
-          (v) => `${v.id} (${v.nodes.length}×): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`,
-        );
-        expect(summary).toEqual([]);
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+    for (const path of signedInPages) {
+      test(`no accessibility violations on ${path} when signed in`, async ({ page }) => {
+        await page.goto(`/login?next=${encodeURIComponent(path)}`);
+        await page.getByLabel('E-mail').fill('organisatrice@meetral.test');
+        await page.getByLabel('Mot de passe').fill('Meetral-Demo-2026');
+        await page.getByRole('button', { name: 'Se connecter' }).click();
+        await expect(page).toHaveURL(new RegExp(`${path}$`));
+        await expect(page.locator('a.bell')).toBeVisible();
+        expect(await violations(page)).toEqual([]);
       });
     }
   });

@@ -29,8 +29,26 @@ enum Command {
     Migrate,
     /// Load the demo accounts and events (development mode only; safe to run twice).
     SeedDemo,
-    /// Run only the outbox mail worker (several may run at once, on any machines).
+    /// Run only the outbox mail worker and scheduled jobs (several may run at once, on any machines).
     Worker,
+    /// Mails the worker gave up on: list them, or put them back in the queue.
+    Mail {
+        #[command(subcommand)]
+        action: MailAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailAction {
+    /// List the 50 most recent failed mails with their error.
+    Failed,
+    /// Re-queue one failed mail (--id) or all of them (--all).
+    Retry {
+        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        id: Option<i64>,
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[tokio::main]
@@ -79,7 +97,39 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| format!("mail worker crashed: {e}"))
         }
+        Command::Mail { action } => mail_command(&pool, action).await,
         Command::Serve => serve(config, pool).await,
+    }
+}
+
+async fn mail_command(pool: &sqlx::PgPool, action: MailAction) -> Result<(), String> {
+    use app::ssr::mail::outbox;
+    match action {
+        MailAction::Failed => {
+            let mails = outbox::failed(pool, 50).await.map_err(|e| e.to_string())?;
+            if mails.is_empty() {
+                println!("no failed mail");
+            }
+            for mail in mails {
+                println!(
+                    "#{}  {}  {}  to {}  after {} attempt(s): {}",
+                    mail.id,
+                    mail.created_at.format("%Y-%m-%d %H:%M"),
+                    mail.template,
+                    mail.to_address,
+                    mail.attempts,
+                    mail.last_error.unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        MailAction::Retry { id, .. } => {
+            let count = outbox::retry_failed(pool, id)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{count} mail(s) queued again");
+            Ok(())
+        }
     }
 }
 

@@ -412,34 +412,10 @@ async fn there_is_no_dev_mailbox_in_production_or_with_smtp() {
 
 #[tokio::test]
 async fn a_registration_confirmation_carries_its_qr_inline_and_the_event_as_ics() {
-    use app::ssr::mail::message::{EventFacts, TicketFacts};
-    use chrono::TimeZone;
     use mail_parser::{MessageParser, MimeHeaders};
 
     let app = TestApp::spawn().await;
-    let starts = chrono::Utc
-        .with_ymd_and_hms(2026, 12, 5, 18, 0, 0)
-        .single()
-        .expect("date");
-    let confirmation = Mail::RegistrationConfirmed {
-        full_name: "Tom".into(),
-        event: EventFacts {
-            id: 3,
-            slug: "afterwork".into(),
-            title: "Afterwork".into(),
-            starts_at: starts,
-            ends_at: starts + chrono::Duration::hours(2),
-            time_zone: "Europe/Paris".into(),
-            place: Some("H7, Lyon".into()),
-            online: false,
-        },
-        tickets: vec![TicketFacts {
-            code: "CODE123".into(),
-            attendee_name: "Tom".into(),
-            qr_payload: "MEETRAL:CODE123".into(),
-        }],
-        pay_on_site: None,
-    };
+    let confirmation = confirmation_mail();
     let mut tx = app.pool.begin().await.expect("begin");
     let outgoing = OutgoingMail {
         idempotency_key: "registration-1",
@@ -487,4 +463,106 @@ async fn a_registration_confirmation_carries_its_qr_inline_and_the_event_as_ics(
         !raw.contains("List-Unsubscribe"),
         "a ticket is not optional mail"
     );
+}
+
+#[tokio::test]
+async fn an_admin_can_list_failed_mails_and_queue_them_again() {
+    use app::ssr::mail::outbox::{failed, retry_failed};
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let sink = SmtpSink::start(port);
+    queue(&app, "rejected-1", "reject@exemple.fr").await;
+    queue(&app, "rejected-2", "reject@exemple.fr").await;
+    queue(&app, "fine", "lea@exemple.fr").await;
+    assert_eq!(send_due(&app, port).await.failed, 2);
+    let listed = failed(&app.pool, 50).await.expect("list");
+    assert_eq!(listed.len(), 2);
+    assert!(
+        listed[0]
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("550"))
+    );
+
+    // The recipient's server now accepts it (the admin fixed the address): retry one, then all.
+    sqlx::query("UPDATE email_outbox SET to_address = 'lea@exemple.fr' WHERE status = 'failed'")
+        .execute(&app.pool)
+        .await
+        .expect("fix address");
+    assert_eq!(
+        retry_failed(&app.pool, Some(listed[0].id))
+            .await
+            .expect("retry"),
+        1
+    );
+    assert_eq!(send_due(&app, port).await.sent, 1);
+    assert_eq!(retry_failed(&app.pool, None).await.expect("retry all"), 1);
+    assert_eq!(send_due(&app, port).await.sent, 1);
+    assert!(failed(&app.pool, 50).await.expect("list").is_empty());
+    assert_eq!(sink.messages().len(), 3);
+}
+
+/// A registration confirmation with one ticket, in an event on 5 December 2026 at 19:00 in Paris.
+fn confirmation_mail() -> Mail {
+    use app::ssr::mail::message::{EventFacts, TicketFacts};
+    use chrono::TimeZone;
+    let starts = chrono::Utc
+        .with_ymd_and_hms(2026, 12, 5, 18, 0, 0)
+        .single()
+        .expect("date");
+    Mail::RegistrationConfirmed {
+        full_name: "Tom".into(),
+        event: EventFacts {
+            id: 3,
+            slug: "afterwork".into(),
+            title: "Afterwork".into(),
+            starts_at: starts,
+            ends_at: starts + chrono::Duration::hours(2),
+            time_zone: "Europe/Paris".into(),
+            place: Some("H7, Lyon".into()),
+            online: false,
+        },
+        tickets: vec![TicketFacts {
+            code: "CODE123".into(),
+            attendee_name: "Tom".into(),
+            qr_payload: "MEETRAL:CODE123".into(),
+        }],
+        pay_on_site: None,
+    }
+}
+
+#[tokio::test]
+async fn the_dev_mailbox_shows_inline_qr_codes() {
+    let app = TestApp::spawn().await;
+    let confirmation = confirmation_mail();
+    let mut tx = app.pool.begin().await.expect("begin");
+    let outgoing = OutgoingMail {
+        idempotency_key: "registration-dev",
+        to: "tom@example.com",
+        locale: Locale::Fr,
+        mail: &confirmation,
+    };
+    enqueue(&mut tx, outgoing).await.expect("enqueue");
+    tx.commit().await.expect("commit");
+    let folder = MailTransport::directory(app.mail_dir()).expect("dev transport");
+    assert_eq!(
+        run_once(&app.pool, &folder, &settings())
+            .await
+            .expect("batch")
+            .sent,
+        1
+    );
+    let list = app.get("/dev/mailbox", &[]).await;
+    let id = list
+        .body
+        .split("/dev/mailbox/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link")
+        .to_owned();
+    let html = app.get(&format!("/dev/mailbox/{id}/html"), &[]).await;
+    let image = format!("/dev/mailbox/{id}/attachments/0");
+    assert!(html.body.contains(&format!(r#"src="{image}""#)) && !html.body.contains("cid:"));
+    let png = app.get(&image, &[]).await;
+    assert_eq!(png.headers["content-type"], "image/png");
 }

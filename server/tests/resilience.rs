@@ -87,6 +87,8 @@ fn help_lists_the_configuration() {
         "MEETRAL_ENV",
         "SMTP_URL",
         "MAIL_FROM",
+        "SESSION_SECRET",
+        "Mails the worker gave up on",
         "worker",
         "seed-demo",
         "migrate",

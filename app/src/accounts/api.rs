@@ -35,7 +35,10 @@ pub async fn login(
             )
             .await?;
             let next = model::safe_next(next.as_deref());
-            leptos_axum::redirect(&next);
+            // A plain form post (no WASM) is redirected; the island navigates by itself.
+            if crate::ssr::request::accepts_html() {
+                leptos_axum::redirect(&next);
+            }
             Ok(next)
         }
         .await,

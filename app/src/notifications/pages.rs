@@ -86,6 +86,12 @@ fn notice_key(item: &super::model::NotificationItem) -> MessageKey {
 /// Signed-out visitors are sent to the login page, and come back here after.
 fn login_redirect(path: String) -> impl IntoView {
     let target = format!("/login?next={}", urlencoding_path(&path));
+    // On the server: a real 302 (the failed server function had set 401 on this response).
+    #[cfg(feature = "ssr")]
+    {
+        leptos_axum::redirect(&target);
+        crate::ssr::request::set_status(302);
+    }
     view! { <leptos_router::components::Redirect path=target /> }
 }
 
@@ -253,7 +259,7 @@ pub fn PreferencesPage() -> impl IntoView {
 }
 
 /// The bell in the header: a link to the notification centre with the unread count, refreshed every
-/// 30 s while the tab is visible (one indexed count query; nothing when nobody is signed in).
+/// 30 s while the tab is visible and whenever the window regains focus (one indexed count query; nothing when nobody is signed in).
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn NotificationBell(locale: crate::i18n::Locale, initial: i64) -> impl IntoView {
@@ -271,6 +277,8 @@ pub fn NotificationBell(locale: crate::i18n::Locale, initial: i64) -> impl IntoV
             }
         };
         let _ = set_interval_with_handle(refresh, std::time::Duration::from_secs(30));
+        // Coming back to the tab refreshes at once instead of waiting for the next tick.
+        let _ = window_event_listener(leptos::ev::focus, move |_| refresh());
     }
     let label = move || {
         let n = count.get();

@@ -29,12 +29,16 @@ pub fn reply<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::e
     result
 }
 
+/// Whether the request is a plain HTML form post or page load (it accepts `text/html`).
+pub fn accepts_html() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
+        .is_some_and(|v| v.to_str().is_ok_and(|v| v.contains("text/html")))
+}
+
 /// Sets the response status for `error`, except for plain HTML form posts (they are redirected).
 pub fn mark_failed(error: &crate::error::AppError) {
-    let accept = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned());
-    let from_html_form = accept.is_some_and(|v| v.to_str().is_ok_and(|v| v.contains("text/html")));
-    if !from_html_form {
+    if !accepts_html() {
         set_status(error.status_code());
     }
 }

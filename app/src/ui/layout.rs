@@ -19,6 +19,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn Header(locale: Locale) -> impl IntoView {
     let t = move |key| locale.t(key);
+    let account = header_account();
     view! {
         <header class="site-header">
             <div class="container header-inner">
@@ -26,6 +27,7 @@ fn Header(locale: Locale) -> impl IntoView {
                     <LogoMark size=34 />
                     <span class="brand-name">{locale.t(MessageKey::BrandName)}</span>
                 </a>
+                <HeaderBell locale account />
                 <MobileMenu locale>
                     <nav class="main-nav" aria-label=t(MessageKey::NavMain)>
                         <a href="/events">{t(MessageKey::NavEvents)}</a>
@@ -35,7 +37,7 @@ fn Header(locale: Locale) -> impl IntoView {
                     <div class="header-tools">
                         <LanguageSwitch locale />
                         <div class="account-area" role="group" aria-label=t(MessageKey::AccountArea)>
-                            <AccountArea locale />
+                            <AccountArea locale account />
                         </div>
                     </div>
                 </MobileMenu>
@@ -44,11 +46,11 @@ fn Header(locale: Locale) -> impl IntoView {
     }
 }
 
-/// Sign-in links for visitors; the bell, the name and a sign-out button for signed-in people.
-#[component]
-fn AccountArea(locale: Locale) -> impl IntoView {
-    let t = move |key| locale.t(key);
-    let me = Resource::new(
+/// Who is signed in and how many notifications wait, read once per page for the header.
+type HeaderAccount = Resource<(Option<crate::accounts::model::CurrentUser>, i64)>;
+
+fn header_account() -> HeaderAccount {
+    Resource::new(
         || (),
         |_| async {
             let user = crate::accounts::api::me().await.ok().flatten();
@@ -58,13 +60,31 @@ fn AccountArea(locale: Locale) -> impl IntoView {
             };
             (user, unread)
         },
-    );
+    )
+}
+
+/// The bell, outside the phone menu so it is always in sight (signed-in people only).
+#[component]
+fn HeaderBell(locale: Locale, account: HeaderAccount) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match me.await {
-                    (Some(user), unread) => view! {
-                        <crate::notifications::pages::NotificationBell locale initial=unread />
+                let (user, unread) = account.await;
+                user.map(|_| view! { <crate::notifications::pages::NotificationBell locale initial=unread /> })
+            })}
+        </Suspense>
+    }
+}
+
+/// Sign-in links for visitors; the name and a sign-out button for signed-in people.
+#[component]
+fn AccountArea(locale: Locale, account: HeaderAccount) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match account.await {
+                    (Some(user), _) => view! {
                         <span class="account-name">{user.full_name}</span>
                         <form method="post" action="/api/fn/logout" class="inline-form">
                             <button type="submit" class="button button-ghost">{t(MessageKey::NavLogout)}</button>

@@ -158,6 +158,12 @@ pub async fn seed(pool: &PgPool) -> Result<String, String> {
         .await
         .map_err(|e| format!("event {slug}: {e}"))?;
         created += usize::from(inserted.is_some());
+        // Published events get their reminder jobs, as publication does in the app.
+        if let Some(event_id) = inserted.filter(|_| status == "published") {
+            app::notifications::server::reminders::reschedule(&mut tx, event_id)
+                .await
+                .map_err(|e| format!("reminders of {slug}: {e}"))?;
+        }
     }
     tx.commit().await.map_err(|e| e.to_string())?;
 

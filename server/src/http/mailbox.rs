@@ -42,7 +42,7 @@ fn escape(text: &str) -> String {
 
 /// Inline styles only: neither these pages nor the mails they show may run a script.
 const NO_SCRIPT_CSP: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data: cid:; frame-ancestors 'none'";
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
 fn page(title: &str, body: &str) -> Response {
     let html = Html(format!(
@@ -166,12 +166,21 @@ async fn html_part(State(config): State<Arc<Config>>, Path(id): Path<String>) ->
     let Some(bytes) = read(&config, &id) else {
         return not_found();
     };
-    let Some(html) = MessageParser::default()
-        .parse(&bytes)
-        .and_then(|m| m.body_html(0).map(|h| h.into_owned()))
-    else {
+    let Some(message) = MessageParser::default().parse(&bytes) else {
         return not_found();
     };
+    let Some(mut html) = message.body_html(0).map(|h| h.into_owned()) else {
+        return not_found();
+    };
+    // Inline images (`cid:` links, e.g. ticket QR codes) point at their attachment here.
+    for (index, part) in message.attachments().enumerate() {
+        if let Some(content_id) = part.content_id() {
+            html = html.replace(
+                &format!("cid:{content_id}"),
+                &format!("/dev/mailbox/{id}/attachments/{index}"),
+            );
+        }
+    }
     let mut response = Html(html).into_response();
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,

@@ -60,13 +60,8 @@ pub(super) fn registration_confirmed(
         ))
         .facts(&event_facts(event, locale));
     if let Some(price) = pay_on_site {
-        body = body.paragraph(&format!(
-            "{} {price}",
-            t(
-                "Réservation à régler sur place, à l’entrée :",
-                "Reservation to pay on site, at the door:",
-            )
-        ));
+        // `price` is the catalogue's label, which already says "to pay on site".
+        body = body.facts(&[(t("Prix", "Price"), price.to_owned())]);
     }
     let mut images = Vec::new();
     for (index, ticket) in tickets.iter().enumerate() {

@@ -1,0 +1,388 @@
+//! Signing in (sessions) and the notification centre, through the same router the binary serves.
+
+mod common;
+
+use argon2::{Argon2, PasswordHasher, password_hash::SaltString};
+use common::{Reply, TestApp};
+
+const PASSWORD: &str = "correct horse battery staple";
+const JSON: (&str, &str) = ("accept", "application/json");
+
+async fn user(app: &TestApp, email: &str) -> i64 {
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    let hash = Argon2::default()
+        .hash_password(PASSWORD.as_bytes(), &salt)
+        .expect("hash")
+        .to_string();
+    sqlx::query_scalar(
+        "INSERT INTO users (email, email_verified_at, password_hash, full_name) VALUES ($1, now(), $2, 'Camille Dupont') RETURNING id",
+    )
+    .bind(email)
+    .bind(hash)
+    .fetch_one(&app.pool)
+    .await
+    .expect("user")
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let value: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    other => format!("%{other:02X}"),
+                })
+                .collect();
+            format!("{k}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn login(app: &TestApp, email: &str, password: &str, cookie: Option<&str>) -> Reply {
+    let body = form(&[
+        ("email", email),
+        ("password", password),
+        ("next", "/notifications"),
+    ]);
+    match cookie {
+        Some(cookie) => {
+            app.post_form("/api/fn/login", &body, &[JSON, ("cookie", cookie)])
+                .await
+        }
+        None => app.post_form("/api/fn/login", &body, &[JSON]).await,
+    }
+}
+
+/// `name=value` of the session cookie the reply sets.
+fn session_cookie(reply: &Reply) -> String {
+    let header = reply.headers["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    header.split(';').next().expect("pair").to_owned()
+}
+
+async fn signed_in(app: &TestApp, email: &str) -> (i64, String) {
+    let id = user(app, email).await;
+    let reply = login(app, email, PASSWORD, None).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    (id, session_cookie(&reply))
+}
+
+async fn notify(app: &TestApp, user_id: i64, title: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO notifications (user_id, kind, payload, link) VALUES ($1, 'event_reminder', jsonb_build_object('event_title', $2::text), '/events/x') RETURNING id",
+    )
+    .bind(user_id)
+    .bind(title)
+    .fetch_one(&app.pool)
+    .await
+    .expect("notification")
+}
+
+async fn unread(app: &TestApp, cookie: &str) -> i64 {
+    let reply = app
+        .post_form("/api/fn/unread_count", "", &[JSON, ("cookie", cookie)])
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.body.parse().expect("a number")
+}
+
+#[tokio::test]
+async fn login_sets_a_safe_cookie_records_the_device_and_answers_the_same_for_unknown_emails() {
+    let app = TestApp::spawn().await;
+    let (id, _) = signed_in(&app, "camille@exemple.fr").await;
+    let reply = login(&app, "camille@exemple.fr", PASSWORD, None).await;
+    assert_eq!(reply.body, "\"/notifications\"");
+    let header = reply.headers["set-cookie"].to_str().expect("ascii");
+    assert!(
+        header.starts_with("meetral_session=")
+            && header.contains("HttpOnly")
+            && header.contains("SameSite=Lax"),
+        "{header}"
+    );
+    let sessions: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM user_sessions WHERE user_id = $1 AND revoked_at IS NULL",
+    )
+    .bind(id)
+    .fetch_one(&app.pool)
+    .await
+    .expect("count");
+    assert_eq!(sessions, 2, "one row per signed-in device");
+
+    let wrong = login(&app, "camille@exemple.fr", "not it", None).await;
+    let unknown = login(&app, "personne@exemple.fr", "not it", None).await;
+    assert_eq!((wrong.status.as_u16(), unknown.status.as_u16()), (422, 422));
+    assert_eq!(wrong.body, unknown.body, "no hint whether the email exists");
+    assert!(!wrong.headers.contains_key("set-cookie"));
+    let logged: Vec<String> = sqlx::query_scalar("SELECT action FROM activity_logs ORDER BY id")
+        .fetch_all(&app.pool)
+        .await
+        .expect("logs");
+    assert_eq!(logged, ["login", "login", "login_failed", "login_failed"]);
+
+    let over_https = TestApp::with_base_url("https://meetral.test").await;
+    user(&over_https, "camille@exemple.fr").await;
+    let reply = login(&over_https, "camille@exemple.fr", PASSWORD, None).await;
+    let header = reply.headers["set-cookie"].to_str().expect("ascii");
+    assert!(
+        header.starts_with("__Host-meetral_session=")
+            && header.contains("Secure")
+            && header.contains("Path=/"),
+        "{header}"
+    );
+}
+
+#[tokio::test]
+async fn the_session_id_changes_at_login_and_logout_or_revocation_ends_it() {
+    let app = TestApp::spawn().await;
+    let (id, first) = signed_in(&app, "camille@exemple.fr").await;
+    assert_eq!(unread(&app, &first).await, 0);
+    notify(&app, id, "Atelier").await;
+    assert_eq!(unread(&app, &first).await, 1);
+
+    // Signing in again from a browser that already holds a session gives it a new id.
+    let again = login(&app, "camille@exemple.fr", PASSWORD, Some(&first)).await;
+    let second = session_cookie(&again);
+    assert_ne!(first, second, "no session fixation");
+    assert_eq!(unread(&app, &first).await, 0, "the old id is gone");
+    assert_eq!(unread(&app, &second).await, 1);
+
+    // Revoked from elsewhere (the sessions page, an admin): signed out at the next request.
+    sqlx::query("UPDATE user_sessions SET revoked_at = now() WHERE user_id = $1")
+        .bind(id)
+        .execute(&app.pool)
+        .await
+        .expect("revoke");
+    assert_eq!(unread(&app, &second).await, 0);
+
+    let (_, third) = (
+        id,
+        session_cookie(&login(&app, "camille@exemple.fr", PASSWORD, None).await),
+    );
+    assert_eq!(unread(&app, &third).await, 1);
+    let out = app
+        .post_form("/api/fn/logout", "", &[JSON, ("cookie", &third)])
+        .await;
+    assert_eq!(out.status, 200);
+    assert_eq!(unread(&app, &third).await, 0, "signed out");
+    let page = app.get("/notifications", &[("cookie", &third)]).await;
+    assert_eq!(page.status, 302);
+    assert_eq!(
+        page.headers["location"],
+        "/login?next=/notifications%3Fpage%3D1"
+    );
+}
+
+#[tokio::test]
+async fn a_suspended_account_cannot_sign_in_and_is_signed_out() {
+    let app = TestApp::spawn().await;
+    let (id, cookie) = signed_in(&app, "camille@exemple.fr").await;
+    sqlx::query("UPDATE users SET status = 'suspended', suspension_reason = 'Spam' WHERE id = $1")
+        .bind(id)
+        .execute(&app.pool)
+        .await
+        .expect("suspend");
+    notify(&app, id, "Atelier").await;
+    assert_eq!(unread(&app, &cookie).await, 0, "the open session ends");
+    let reply = login(&app, "camille@exemple.fr", PASSWORD, None).await;
+    assert_eq!(reply.status, 422);
+    assert!(reply.body.contains("LoginSuspended"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn the_notification_centre_lists_marks_read_and_never_touches_someone_elses() {
+    let app = TestApp::spawn().await;
+    let (me, cookie) = signed_in(&app, "camille@exemple.fr").await;
+    let other = user(&app, "autre@exemple.fr").await;
+    for i in 0..22 {
+        notify(&app, me, &format!("Événement {i:02}")).await;
+    }
+    let theirs = notify(&app, other, "Pas à vous").await;
+    assert_eq!(unread(&app, &cookie).await, 22);
+
+    let first = app
+        .get(
+            "/notifications",
+            &[("cookie", &cookie), ("accept-language", "fr")],
+        )
+        .await;
+    assert_eq!(first.status, 200);
+    assert!(
+        first.body.contains("Événement 21") && !first.body.contains("Événement 01"),
+        "newest first, 20 a page"
+    );
+    assert!(
+        first.body.contains(r#"href="/notifications?page=2""#)
+            && !first.body.contains("Pas à vous")
+    );
+    let second = app
+        .get("/notifications?page=2", &[("cookie", &cookie)])
+        .await;
+    assert!(second.body.contains("Événement 01") && second.body.contains("Événement 00"));
+
+    // Someone else's id: nothing happens.
+    let reply = app
+        .post_form(
+            "/api/fn/mark_notification_read",
+            &format!("id={theirs}"),
+            &[JSON, ("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(reply.status, 200);
+    let still_unread: bool =
+        sqlx::query_scalar("SELECT read_at IS NULL FROM notifications WHERE id = $1")
+            .bind(theirs)
+            .fetch_one(&app.pool)
+            .await
+            .expect("row");
+    assert!(still_unread);
+
+    // A plain form post (no JavaScript) comes back to the page it came from.
+    let mine: i64 = sqlx::query_scalar("SELECT max(id) FROM notifications WHERE user_id = $1")
+        .bind(me)
+        .fetch_one(&app.pool)
+        .await
+        .expect("id");
+    let reply = app
+        .post_form(
+            "/api/fn/mark_notification_read",
+            &format!("id={mine}"),
+            &[
+                ("accept", "text/html"),
+                ("referer", "http://meetral.test/notifications"),
+                ("cookie", &cookie),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, 302);
+    assert_eq!(unread(&app, &cookie).await, 21);
+
+    // "Mark all" spares what arrived after the page was shown.
+    let shown_at = "2000-01-01T00:00:00Z";
+    app.post_form(
+        "/api/fn/mark_all_notifications_read",
+        &form(&[("up_to", shown_at)]),
+        &[JSON, ("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(unread(&app, &cookie).await, 21);
+    let now = chrono::Utc::now().to_rfc3339();
+    app.post_form(
+        "/api/fn/mark_all_notifications_read",
+        &form(&[("up_to", &now)]),
+        &[JSON, ("cookie", &cookie)],
+    )
+    .await;
+    assert_eq!(unread(&app, &cookie).await, 0);
+}
+
+#[tokio::test]
+async fn preferences_are_saved_from_the_form_and_essential_mails_stay_on() {
+    let app = TestApp::spawn().await;
+    let (me, cookie) = signed_in(&app, "camille@exemple.fr").await;
+    sqlx::query(
+        "INSERT INTO mail_opt_outs (email, kind) VALUES ('camille@exemple.fr', 'report_update')",
+    )
+    .execute(&app.pool)
+    .await
+    .expect("opt-out");
+    // Everything on except reminder mails and in-app cancellations; the essential email boxes are
+    // absent (disabled in the page) and must stay on.
+    let body = form(&[
+        ("app_event_reminder", "on"),
+        ("email_report_update", "on"),
+        ("app_report_update", "on"),
+        ("app_registration_confirmed", "on"),
+        ("app_event_changed", "on"),
+        ("app_waitlist_offer", "on"),
+        ("app_moderation_decision", "on"),
+    ]);
+    let reply = app
+        .post_form(
+            "/api/fn/save_notification_preferences",
+            &body,
+            &[
+                ("accept", "text/html"),
+                ("referer", "http://meetral.test/account/notifications"),
+                ("cookie", &cookie),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, 302);
+    assert!(
+        reply.headers["location"]
+            .to_str()
+            .expect("ascii")
+            .ends_with("/account/notifications?saved=1")
+    );
+    let rows: Vec<(String, bool, bool)> = sqlx::query_as(
+        "SELECT kind, by_email, in_app FROM notification_preferences WHERE user_id = $1 ORDER BY kind",
+    )
+    .bind(me)
+    .fetch_all(&app.pool)
+    .await
+    .expect("rows");
+    assert!(rows.contains(&("event_reminder".into(), false, true)));
+    assert!(
+        rows.contains(&("event_cancelled".into(), true, false)),
+        "cancellation mails cannot be refused"
+    );
+    assert!(rows.contains(&("report_update".into(), true, true)));
+    let opt_outs: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_opt_outs")
+        .fetch_one(&app.pool)
+        .await
+        .expect("count");
+    assert_eq!(
+        opt_outs, 0,
+        "switching a mail back on lifts the unsubscribe"
+    );
+
+    let page = app
+        .get(
+            "/account/notifications?saved=1",
+            &[("cookie", &cookie), ("accept-language", "en")],
+        )
+        .await;
+    assert!(page.body.contains("Preferences saved."));
+    assert!(
+        page.body
+            .contains(r#"name="app_event_reminder" value="on" checked"#),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page
+            .body
+            .contains(r#"name="email_event_reminder" value="on" checked"#)
+    );
+}
+
+#[tokio::test]
+async fn signed_out_visitors_get_401_from_server_functions_and_a_login_redirect_from_pages() {
+    let app = TestApp::spawn().await;
+    for function in [
+        "my_notifications",
+        "mark_notification_read",
+        "notification_preferences",
+    ] {
+        let reply = app
+            .post_form(&format!("/api/fn/{function}"), "page=1&id=1", &[JSON])
+            .await;
+        assert_eq!(reply.status, 401, "{function}");
+    }
+    assert_eq!(unread(&app, "meetral_session=forged").await, 0);
+    let page = app.get("/account/notifications", &[]).await;
+    assert_eq!(page.status, 302);
+    assert_eq!(
+        page.headers["location"],
+        "/login?next=/account/notifications"
+    );
+    let home = app.get("/", &[("accept-language", "fr")]).await;
+    assert!(home.body.contains(r#"href="/login""#) && !home.body.contains(r#"class="bell""#));
+}
