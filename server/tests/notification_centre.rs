@@ -125,6 +125,17 @@ async fn login_sets_a_safe_cookie_records_the_device_and_answers_the_same_for_un
         .await
         .expect("logs");
     assert_eq!(logged, ["login", "login", "login_failed", "login_failed"]);
+    let failed_target: Option<i64> = sqlx::query_scalar(
+        "SELECT target_id FROM activity_logs WHERE action = 'login_failed' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("log");
+    assert_eq!(
+        failed_target,
+        Some(id),
+        "a failure on a known account is logged against it"
+    );
 
     let over_https = TestApp::with_base_url("https://meetral.test").await;
     user(&over_https, "camille@exemple.fr").await;
@@ -385,4 +396,100 @@ async fn signed_out_visitors_get_401_from_server_functions_and_a_login_redirect_
     );
     let home = app.get("/", &[("accept-language", "fr")]).await;
     assert!(home.body.contains(r#"href="/login""#) && !home.body.contains(r#"class="bell""#));
+}
+
+#[tokio::test]
+async fn too_many_failed_sign_ins_lock_the_account_for_a_while_with_429_and_retry_after() {
+    let app = TestApp::spawn().await;
+    user(&app, "camille@exemple.fr").await;
+    for _ in 0..10 {
+        assert_eq!(
+            login(&app, "camille@exemple.fr", "wrong", None)
+                .await
+                .status,
+            422
+        );
+    }
+    // Even the right password waits now: guessing cannot continue on this account.
+    let limited = login(&app, "camille@exemple.fr", PASSWORD, None).await;
+    assert_eq!(limited.status, 429);
+    let retry_after: u64 = limited.headers["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!(
+        (800..=900).contains(&retry_after),
+        "about 15 minutes, got {retry_after}"
+    );
+    assert!(!limited.headers.contains_key("set-cookie"));
+    // Other accounts are not affected.
+    user(&app, "autre@exemple.fr").await;
+    assert_eq!(
+        login(&app, "autre@exemple.fr", PASSWORD, None).await.status,
+        200
+    );
+    // Once the failures are older than the window, signing in works again.
+    sqlx::query("UPDATE activity_logs SET created_at = now() - interval '16 minutes'")
+        .execute(&app.pool)
+        .await
+        .expect("time passes");
+    assert_eq!(
+        login(&app, "camille@exemple.fr", PASSWORD, None)
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn one_address_cannot_try_more_than_its_burst_of_sign_ins() {
+    let app = TestApp::spawn().await;
+    let attempt =
+        |ip: [u8; 4], n: usize| {
+            let body = form(&[
+                ("email", &format!("inconnu{n}@exemple.fr")),
+                ("password", "x"),
+            ]);
+            let mut request = http::Request::post("/api/fn/login")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(axum::body::Body::from(body))
+                .expect("request");
+            request.extensions_mut().insert(axum::extract::ConnectInfo(
+                std::net::SocketAddr::from((ip, 40000)),
+            ));
+            request
+        };
+    for n in 0..20 {
+        assert_eq!(
+            app.request(attempt([203, 0, 113, 7], n)).await.status,
+            422,
+            "attempt {n}"
+        );
+    }
+    let limited = app.request(attempt([203, 0, 113, 7], 20)).await;
+    assert_eq!(limited.status, 429);
+    assert!(limited.headers.contains_key("retry-after"));
+    assert_eq!(
+        app.request(attempt([198, 51, 100, 1], 21)).await.status,
+        422,
+        "another address is fine"
+    );
+}
+
+#[tokio::test]
+async fn expired_sessions_do_not_load_and_are_purged() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "camille@exemple.fr").await;
+    sqlx::query("UPDATE tower_sessions.session SET expiry_date = now() - interval '1 second'")
+        .execute(&app.pool)
+        .await
+        .expect("expire");
+    let page = app
+        .get("/account/notifications", &[("cookie", &cookie)])
+        .await;
+    assert_eq!(page.status, 302, "an expired session is no session");
+    let store = app::ssr::session_store::PgSessionStore::new(app.pool.clone());
+    assert_eq!(store.delete_expired().await.expect("purge"), 1);
 }

@@ -16,7 +16,14 @@ pub async fn login(
         async {
             let attempt =
                 model::LoginAttempt::parse(&email, &password).map_err(AppError::Validation)?;
+            if let (Some(limiter), Some(ip)) = (
+                use_context::<crate::ssr::rate_limit::LoginLimiter>(),
+                crate::ssr::rate_limit::client_ip(),
+            ) {
+                limiter.check(ip)?;
+            }
             let pool = crate::ssr::db::pool()?;
+            server::check_account_limit(&pool, attempt.email.as_str()).await?;
             let user_id = server::authenticate(&pool, &attempt).await?;
             let session = server::request_session().await?;
             let user_agent = use_context::<http::request::Parts>().and_then(|parts| {

@@ -54,7 +54,12 @@ pub fn LoginForm(locale: Locale, next: String) -> impl IntoView {
     });
     let summary = move || match server_error() {
         Some(AppError::Validation(_)) | None => None,
-        Some(other) => Some(locale.t(other.message_key())),
+        Some(AppError::RateLimited { retry_after_secs }) => Some(format!(
+            "{} {} min.",
+            locale.t(MessageKey::ErrorRateLimitedRetryIn),
+            retry_after_secs.div_ceil(60)
+        )),
+        Some(other) => Some(locale.t(other.message_key()).to_owned()),
     };
     Effect::new(move |_| {
         if action.pending().get() {

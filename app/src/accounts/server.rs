@@ -50,6 +50,34 @@ async fn password_matches(hash: Option<String>, password: String) -> Result<bool
     .map_err(internal)
 }
 
+/// Failed sign-ins on one account within this window…
+const ACCOUNT_WINDOW_MINUTES: i32 = 15;
+/// …beyond which the account refuses attempts until the oldest failure leaves the window.
+const ACCOUNT_MAX_FAILURES: i64 = 10;
+
+/// Refuses an attempt on an account that failed too often lately (counted in the database, so the
+/// limit holds across server processes). Unknown emails are not limited here (the per-IP limit is).
+pub async fn check_account_limit(pool: &PgPool, email: &str) -> Result<(), AppError> {
+    let row = sqlx::query!(
+        r#"SELECT count(*) AS "failures!",
+                  EXTRACT(EPOCH FROM (min(l.created_at) + make_interval(mins => $2) - now()))::bigint AS wait_secs
+           FROM activity_logs l
+           WHERE l.target_type = 'user' AND l.action = 'login_failed'
+             AND l.target_id = (SELECT id FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL)
+             AND l.created_at > now() - make_interval(mins => $2)"#,
+        email,
+        ACCOUNT_WINDOW_MINUTES,
+    )
+    .fetch_one(pool)
+    .await?;
+    if row.failures >= ACCOUNT_MAX_FAILURES {
+        return Err(AppError::RateLimited {
+            retry_after_secs: row.wait_secs.unwrap_or(60).max(1) as u64,
+        });
+    }
+    Ok(())
+}
+
 /// Checks the credentials; the same answer for an unknown email and a wrong password.
 pub async fn authenticate(pool: &PgPool, attempt: &LoginAttempt) -> Result<i64, AppError> {
     let user = sqlx::query!(
@@ -61,8 +89,9 @@ pub async fn authenticate(pool: &PgPool, attempt: &LoginAttempt) -> Result<i64, 
     .await?;
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let ok = password_matches(hash, attempt.password.clone()).await?;
+    let known_id = user.as_ref().map(|u| u.id);
     let Some(user) = user.filter(|_| ok) else {
-        log(pool, None, "login_failed").await;
+        log(pool, None, known_id, "login_failed").await;
         let mut errors = FieldErrors::new();
         errors.add("password", MessageKey::LoginInvalid);
         return Err(AppError::Validation(errors));
@@ -72,7 +101,13 @@ pub async fn authenticate(pool: &PgPool, attempt: &LoginAttempt) -> Result<i64, 
             .suspended_until
             .is_none_or(|until| until > chrono::Utc::now());
     if suspended {
-        log(pool, Some(user.id), "login_refused_suspended").await;
+        log(
+            pool,
+            Some(user.id),
+            Some(user.id),
+            "login_refused_suspended",
+        )
+        .await;
         let mut errors = FieldErrors::new();
         errors.add("email", MessageKey::LoginSuspended);
         return Err(AppError::Validation(errors));
@@ -80,11 +115,13 @@ pub async fn authenticate(pool: &PgPool, attempt: &LoginAttempt) -> Result<i64, 
     Ok(user.id)
 }
 
-async fn log(pool: &PgPool, user_id: Option<i64>, action: &str) {
+/// Writes the activity log; `actor` is who acted (none for a failed sign-in), `target` the account.
+async fn log(pool: &PgPool, actor: Option<i64>, target: Option<i64>, action: &str) {
     let result = sqlx::query!(
-        "INSERT INTO activity_logs (actor_user_id, action, target_type, target_id) VALUES ($1, $2, 'user', $1)",
-        user_id,
-        action
+        "INSERT INTO activity_logs (actor_user_id, action, target_type, target_id) VALUES ($1, $2, 'user', $3)",
+        actor,
+        action,
+        target,
     )
     .execute(pool)
     .await;
@@ -123,7 +160,7 @@ pub async fn sign_in(
     )
     .execute(pool)
     .await?;
-    log(pool, Some(user_id), "login").await;
+    log(pool, Some(user_id), Some(user_id), "login").await;
     Ok(())
 }
 

@@ -85,6 +85,7 @@ pub fn text(key: MessageKey) -> &'static str {
         ErrorConflict => "This content changed in the meantime. Please reload the page.",
         ErrorSoldOut => "This event is sold out.",
         ErrorRateLimited => "Too many attempts. Please try again in a few minutes.",
+        ErrorRateLimitedRetryIn => "Too many attempts. Try again in",
         ErrorUnavailable => "The service is temporarily unavailable. Please try again in a moment.",
         ErrorInternal => "An unexpected error occurred. Please try again later.",
         FieldRequired => "This field is required.",

@@ -85,6 +85,7 @@ pub fn text(key: MessageKey) -> &'static str {
         ErrorConflict => "Ce contenu a été modifié entre-temps. Rechargez la page.",
         ErrorSoldOut => "Cet événement est complet.",
         ErrorRateLimited => "Trop de tentatives. Réessayez dans quelques minutes.",
+        ErrorRateLimitedRetryIn => "Trop de tentatives. Réessayez dans",
         ErrorUnavailable => "Le service est momentanément indisponible. Réessayez dans un instant.",
         ErrorInternal => "Une erreur inattendue est survenue. Réessayez plus tard.",
         FieldRequired => "Ce champ est obligatoire.",

@@ -25,7 +25,7 @@ message_keys! {
     EventBackToList, EventCancelled, EventPast, EventFreeFoodOffered, EventCapacity, EventNoLimit,
     Error404Code, Error404Title, Error404Text, ErrorPageTitle, ErrorBackHome, ErrorRetry,
     ErrorValidation, ErrorUnauthorized, ErrorForbidden, ErrorNotFound, ErrorConflict, ErrorSoldOut,
-    ErrorRateLimited, ErrorUnavailable, ErrorInternal,
+    ErrorRateLimited, ErrorRateLimitedRetryIn, ErrorUnavailable, ErrorInternal,
     FieldRequired, FieldTooShort, FieldTooLong, FieldEmailInvalid, FieldEmail, FieldControlChars,
     ContactTitle, ContactLead, ContactName, ContactSubject, ContactMessage, ContactSend, ContactSending,
     ContactSent, ContactErrorSummary, ContactMessageHint,

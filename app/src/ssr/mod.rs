@@ -5,6 +5,7 @@ pub mod db;
 pub mod jobs;
 pub mod mail;
 pub mod qr;
+pub mod rate_limit;
 pub mod request;
 pub mod session_store;
 

@@ -41,4 +41,9 @@ pub fn mark_failed(error: &crate::error::AppError) {
     if !accepts_html() {
         set_status(error.status_code());
     }
+    if let (crate::error::AppError::RateLimited { retry_after_secs }, Some(response)) =
+        (error, use_context::<leptos_axum::ResponseOptions>())
+    {
+        response.insert_header(http::header::RETRY_AFTER, (*retry_after_secs).into());
+    }
 }

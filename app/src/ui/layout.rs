@@ -16,41 +16,16 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// Who is signed in and how many notifications wait.
+type Account = (Option<crate::accounts::model::CurrentUser>, i64);
+
+/// The header. The account is read once per page and awaited in one place (the bell outside the
+/// menu and the account area inside it both come from that one read). Until it is known — and
+/// forever without JavaScript on streamed pages — the header shows everything but the account part.
 #[component]
 fn Header(locale: Locale) -> impl IntoView {
     let t = move |key| locale.t(key);
-    let account = header_account();
-    view! {
-        <header class="site-header">
-            <div class="container header-inner">
-                <a class="brand" href="/" aria-label=format!("{} — {}", t(MessageKey::BrandName), t(MessageKey::NavHome))>
-                    <LogoMark size=34 />
-                    <span class="brand-name">{locale.t(MessageKey::BrandName)}</span>
-                </a>
-                <HeaderBell locale account />
-                <MobileMenu locale>
-                    <nav class="main-nav" aria-label=t(MessageKey::NavMain)>
-                        <a href="/events">{t(MessageKey::NavEvents)}</a>
-                        <a href="/faq">{t(MessageKey::NavFaq)}</a>
-                        <a href="/contact">{t(MessageKey::NavContact)}</a>
-                    </nav>
-                    <div class="header-tools">
-                        <LanguageSwitch locale />
-                        <div class="account-area" role="group" aria-label=t(MessageKey::AccountArea)>
-                            <AccountArea locale account />
-                        </div>
-                    </div>
-                </MobileMenu>
-            </div>
-        </header>
-    }
-}
-
-/// Who is signed in and how many notifications wait, read once per page for the header.
-type HeaderAccount = Resource<(Option<crate::accounts::model::CurrentUser>, i64)>;
-
-fn header_account() -> HeaderAccount {
-    Resource::new(
+    let account: Resource<Account> = Resource::new(
         || (),
         |_| async {
             let user = crate::accounts::api::me().await.ok().flatten();
@@ -60,43 +35,64 @@ fn header_account() -> HeaderAccount {
             };
             (user, unread)
         },
-    )
-}
-
-/// The bell, outside the phone menu so it is always in sight (signed-in people only).
-#[component]
-fn HeaderBell(locale: Locale, account: HeaderAccount) -> impl IntoView {
+    );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let (user, unread) = account.await;
-                user.map(|_| view! { <crate::notifications::pages::NotificationBell locale initial=unread /> })
-            })}
-        </Suspense>
+        <header class="site-header">
+            <div class="container header-inner">
+                <a class="brand" href="/" aria-label=format!("{} — {}", t(MessageKey::BrandName), t(MessageKey::NavHome))>
+                    <LogoMark size=34 />
+                    <span class="brand-name">{locale.t(MessageKey::BrandName)}</span>
+                </a>
+                <Suspense fallback=move || view! { <HeaderRest locale account=None /> }>
+                    {move || Suspend::new(async move {
+                        let known = account.await;
+                        view! { <HeaderRest locale account=Some(known) /> }
+                    })}
+                </Suspense>
+            </div>
+        </header>
     }
 }
 
-/// Sign-in links for visitors; the name and a sign-out button for signed-in people.
+/// Bell (signed-in people), then the menu with the navigation, language and account area.
 #[component]
-fn AccountArea(locale: Locale, account: HeaderAccount) -> impl IntoView {
+fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
     let t = move |key| locale.t(key);
+    let bell = match &account {
+        Some((Some(_), unread)) => {
+            Some(view! { <crate::notifications::pages::NotificationBell locale initial=*unread /> })
+        }
+        _ => None,
+    };
+    let account_area = account.map(|(user, _)| match user {
+        Some(user) => view! {
+            <span class="account-name">{user.full_name}</span>
+            <form method="post" action="/api/fn/logout" class="inline-form">
+                <button type="submit" class="button button-ghost">{t(MessageKey::NavLogout)}</button>
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            <a class="button button-ghost" href="/login">{t(MessageKey::NavLogin)}</a>
+            <a class="button button-primary" href="/signup">{t(MessageKey::NavSignup)}</a>
+        }
+        .into_any(),
+    });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match account.await {
-                    (Some(user), _) => view! {
-                        <span class="account-name">{user.full_name}</span>
-                        <form method="post" action="/api/fn/logout" class="inline-form">
-                            <button type="submit" class="button button-ghost">{t(MessageKey::NavLogout)}</button>
-                        </form>
-                    }.into_any(),
-                    (None, _) => view! {
-                        <a class="button button-ghost" href="/login">{t(MessageKey::NavLogin)}</a>
-                        <a class="button button-primary" href="/signup">{t(MessageKey::NavSignup)}</a>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        {bell}
+        <MobileMenu locale>
+            <nav class="main-nav" aria-label=t(MessageKey::NavMain)>
+                <a href="/events">{t(MessageKey::NavEvents)}</a>
+                <a href="/faq">{t(MessageKey::NavFaq)}</a>
+                <a href="/contact">{t(MessageKey::NavContact)}</a>
+            </nav>
+            <div class="header-tools">
+                <LanguageSwitch locale />
+                <div class="account-area" role="group" aria-label=t(MessageKey::AccountArea)>
+                    {account_area}
+                </div>
+            </div>
+        </MobileMenu>
     }
 }
 

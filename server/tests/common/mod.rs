@@ -231,12 +231,15 @@ impl TestApp {
     }
 
     pub async fn request(&self, request: Request<Body>) -> Reply {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router never fails");
+        let what = format!("{} {}", request.method(), request.uri());
+        // A stuck request fails the test with its path instead of hanging the whole suite.
+        let response = tokio::time::timeout(
+            Duration::from_secs(30),
+            self.router.clone().oneshot(request),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("{what} did not answer within 30 s"))
+        .expect("router never fails");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response

@@ -239,7 +239,18 @@ pub async fn run_forever(
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     let job_settings = crate::ssr::jobs::JobSettings::default();
+    let sessions = crate::ssr::session_store::PgSessionStore::new(pool.clone());
+    let mut last_purge: Option<std::time::Instant> = None;
     while !*stop.borrow() {
+        // Expired sessions are refused on load anyway; removing them hourly keeps the table small.
+        if last_purge.is_none_or(|at| at.elapsed() > Duration::from_secs(3600)) {
+            match sessions.delete_expired().await {
+                Ok(removed) if removed > 0 => tracing::info!(removed, "expired sessions removed"),
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "cannot remove expired sessions"),
+            }
+            last_purge = Some(std::time::Instant::now());
+        }
         // Jobs first: the reminders they queue leave in the same round.
         let jobs_idle = match crate::ssr::jobs::run_due(&pool, &job_settings).await {
             Ok(report) => report == crate::ssr::jobs::JobsReport::default(),

@@ -1,0 +1,76 @@
+//! Rate limits that live in this process (per client IP). Per-account limits are counted in the
+//! database instead (see `accounts::server`), so they hold across several server processes.
+
+use governor::{DefaultKeyedRateLimiter, Quota, clock::Clock};
+use std::{net::IpAddr, num::NonZeroU32, sync::Arc, time::Duration};
+
+use crate::error::AppError;
+
+/// Per-IP limiter for sign-in attempts: a burst of 20, then one more every 15 seconds.
+#[derive(Clone)]
+pub struct LoginLimiter(Arc<DefaultKeyedRateLimiter<IpAddr>>);
+
+impl Default for LoginLimiter {
+    fn default() -> Self {
+        Self::new(20, Duration::from_secs(15))
+    }
+}
+
+impl LoginLimiter {
+    pub fn new(burst: u32, refill_every: Duration) -> Self {
+        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(refill_every)
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+            .allow_burst(burst);
+        Self(Arc::new(DefaultKeyedRateLimiter::keyed(quota)))
+    }
+
+    /// One attempt from `ip`, or `RateLimited` with the wait in seconds.
+    pub fn check(&self, ip: IpAddr) -> Result<(), AppError> {
+        self.0.check_key(&ip).map_err(|not_until| {
+            let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
+            AppError::RateLimited {
+                retry_after_secs: wait.as_secs().max(1),
+            }
+        })?;
+        // Forget idle clients now and then so the map stays small.
+        if self.0.len() > 10_000 {
+            self.0.retain_recent();
+        }
+        Ok(())
+    }
+}
+
+/// The client's IP address for the request being served (the TCP peer), when known.
+pub fn client_ip() -> Option<IpAddr> {
+    leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_burst_passes_then_the_client_waits() {
+        let limiter = LoginLimiter::new(3, Duration::from_secs(60));
+        let ip: IpAddr = [127, 0, 0, 1].into();
+        for _ in 0..3 {
+            assert!(limiter.check(ip).is_ok());
+        }
+        match limiter.check(ip) {
+            Err(AppError::RateLimited { retry_after_secs }) => {
+                assert!((50..=60).contains(&retry_after_secs))
+            }
+            other => panic!("expected a rate limit, got {other:?}"),
+        }
+        assert!(
+            limiter.check([10, 0, 0, 1].into()).is_ok(),
+            "other clients are not affected"
+        );
+    }
+}
