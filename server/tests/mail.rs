@@ -41,18 +41,23 @@ async fn make_due(app: &TestApp) {
 }
 
 async fn queue(app: &TestApp, key: &str, to: &str) {
-    let mut tx = app.pool.begin().await.expect("begin");
     let mail = Mail::ContactFormTeam {
         contact_message_id: 1,
         from_name: "Léa".into(),
         reply_to: "lea@exemple.fr".into(),
         subject: format!("Hello {key}"),
     };
+    queue_mail(app, key, to, Locale::En, &mail).await;
+}
+
+/// Enqueues `mail` in its own committed transaction.
+async fn queue_mail(app: &TestApp, key: &str, to: &str, locale: Locale, mail: &Mail) {
+    let mut tx = app.pool.begin().await.expect("begin");
     let outgoing = OutgoingMail {
         idempotency_key: key,
         to,
-        locale: Locale::En,
-        mail: &mail,
+        locale,
+        mail,
     };
     enqueue(&mut tx, outgoing).await.expect("enqueue");
     tx.commit().await.expect("commit");
@@ -416,15 +421,14 @@ async fn a_registration_confirmation_carries_its_qr_inline_and_the_event_as_ics(
 
     let app = TestApp::spawn().await;
     let confirmation = confirmation_mail();
-    let mut tx = app.pool.begin().await.expect("begin");
-    let outgoing = OutgoingMail {
-        idempotency_key: "registration-1",
-        to: "tom@example.com",
-        locale: Locale::En,
-        mail: &confirmation,
-    };
-    enqueue(&mut tx, outgoing).await.expect("enqueue");
-    tx.commit().await.expect("commit");
+    queue_mail(
+        &app,
+        "registration-1",
+        "tom@example.com",
+        Locale::En,
+        &confirmation,
+    )
+    .await;
     let port = free_port();
     let sink = SmtpSink::start(port);
     assert_eq!(send_due(&app, port).await.sent, 1);
@@ -535,15 +539,14 @@ fn confirmation_mail() -> Mail {
 async fn the_dev_mailbox_shows_inline_qr_codes() {
     let app = TestApp::spawn().await;
     let confirmation = confirmation_mail();
-    let mut tx = app.pool.begin().await.expect("begin");
-    let outgoing = OutgoingMail {
-        idempotency_key: "registration-dev",
-        to: "tom@example.com",
-        locale: Locale::Fr,
-        mail: &confirmation,
-    };
-    enqueue(&mut tx, outgoing).await.expect("enqueue");
-    tx.commit().await.expect("commit");
+    queue_mail(
+        &app,
+        "registration-dev",
+        "tom@example.com",
+        Locale::Fr,
+        &confirmation,
+    )
+    .await;
     let folder = MailTransport::directory(app.mail_dir()).expect("dev transport");
     assert_eq!(
         run_once(&app.pool, &folder, &settings())

@@ -57,30 +57,48 @@ pub async fn event_changed(
         event.starts_at.timestamp(),
         u64::from_be_bytes(place_digest[..8].try_into().unwrap_or_default())
     );
+    let link = format!("/events/{}", event.slug);
+    let payload = serde_json::json!({ "event_title": event.title, "starts_at": event.starts_at });
+    tell_concerned(
+        conn,
+        event_id,
+        NotificationKind::EventChanged,
+        &link,
+        payload,
+        |person| {
+            (
+                format!("event_changed:{event_id}:{version}:{}", person.id),
+                Mail::EventChanged {
+                    full_name: person.full_name.clone(),
+                    event: event.clone(),
+                    previous_starts_at,
+                    previous_place: previous_place.clone(),
+                },
+            )
+        },
+    )
+    .await
+}
+
+/// Delivers one notification of `kind` to everyone concerned by the event; `mail_for` gives each
+/// person's idempotency key and mail. Returns how many mails were queued.
+async fn tell_concerned(
+    conn: &mut PgConnection,
+    event_id: i64,
+    kind: NotificationKind,
+    link: &str,
+    payload: serde_json::Value,
+    mail_for: impl Fn(&Concerned) -> (String, Mail),
+) -> Result<usize, sqlx::Error> {
     let mut told = 0;
     for person in concerned(conn, event_id).await? {
-        let key = format!("event_changed:{event_id}:{version}:{}", person.id);
-        let mail = Mail::EventChanged {
-            full_name: person.full_name.clone(),
-            event: event.clone(),
-            previous_starts_at,
-            previous_place: previous_place.clone(),
-        };
-        let link = format!("/events/{}", event.slug);
+        let (key, mail) = mail_for(&person);
         let in_app = InApp {
             event_id: Some(event_id),
-            link: &link,
-            payload: serde_json::json!({ "event_title": event.title, "starts_at": event.starts_at }),
+            link,
+            payload: payload.clone(),
         };
-        let delivery = deliver(
-            conn,
-            &recipient(&person),
-            NotificationKind::EventChanged,
-            &key,
-            &mail,
-            Some(in_app),
-        )
-        .await?;
+        let delivery = deliver(conn, &recipient(&person), kind, &key, &mail, Some(in_app)).await?;
         told += usize::from(delivery.mailed);
     }
     Ok(told)
@@ -94,32 +112,26 @@ pub async fn event_cancelled(
 ) -> Result<usize, sqlx::Error> {
     reminders::reschedule(conn, event_id).await?;
     let event = facts::load(conn, event_id).await?.facts;
-    let mut told = 0;
-    for person in concerned(conn, event_id).await? {
-        let key = format!("event_cancelled:{event_id}:{}", person.id);
-        let mail = Mail::EventCancelled {
-            full_name: person.full_name.clone(),
-            event: event.clone(),
-            message: message.clone(),
-        };
-        let link = format!("/events/{}", event.slug);
-        let in_app = InApp {
-            event_id: Some(event_id),
-            link: &link,
-            payload: serde_json::json!({ "event_title": event.title }),
-        };
-        let delivery = deliver(
-            conn,
-            &recipient(&person),
-            NotificationKind::EventCancelled,
-            &key,
-            &mail,
-            Some(in_app),
-        )
-        .await?;
-        told += usize::from(delivery.mailed);
-    }
-    Ok(told)
+    let link = format!("/events/{}", event.slug);
+    let payload = serde_json::json!({ "event_title": event.title });
+    tell_concerned(
+        conn,
+        event_id,
+        NotificationKind::EventCancelled,
+        &link,
+        payload,
+        |person| {
+            (
+                format!("event_cancelled:{event_id}:{}", person.id),
+                Mail::EventCancelled {
+                    full_name: person.full_name.clone(),
+                    event: event.clone(),
+                    message: message.clone(),
+                },
+            )
+        },
+    )
+    .await
 }
 
 /// Tells the organizer what moderation decided (`decision_id`: the moderation_actions row).
