@@ -75,7 +75,8 @@ pub fn safe_next(next: Option<&str>) -> String {
         {
             path.to_owned()
         }
-        _ => "/dashboard".to_owned(),
+        // The dashboard arrives with its issue; until then people land on the home page.
+        _ => "/".to_owned(),
     }
 }
 
@@ -96,9 +97,9 @@ mod tests {
             "javascript:alert(1)",
             "/a\nb",
         ] {
-            assert_eq!(safe_next(Some(bad)), "/dashboard", "{bad}");
+            assert_eq!(safe_next(Some(bad)), "/", "{bad}");
         }
-        assert_eq!(safe_next(None), "/dashboard");
+        assert_eq!(safe_next(None), "/");
     }
 
     #[test]
