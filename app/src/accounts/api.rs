@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use super::model::CurrentUser;
 use crate::error::AppError;
 
 /// Signs in and answers the local path to go to next (plain form posts are redirected there).
@@ -63,10 +62,4 @@ pub async fn logout() -> Result<(), AppError> {
         }
         .await,
     )
-}
-
-/// Who is signed in (nobody: `None`), for the header.
-#[server(prefix = "/api/fn", endpoint = "me")]
-pub async fn me() -> Result<Option<CurrentUser>, AppError> {
-    crate::ssr::request::reply(super::server::current_user().await)
 }

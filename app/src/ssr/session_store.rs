@@ -32,9 +32,12 @@ fn backend(error: sqlx::Error) -> Error {
     Error::Backend(error.to_string())
 }
 
-fn expiry(record: &Record) -> Result<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::from_timestamp(record.expiry_date.unix_timestamp(), 0)
-        .ok_or_else(|| Error::Encode("expiry out of range".into()))
+/// The record as its three columns: id, JSON data, expiry.
+fn columns(record: &Record) -> Result<(String, Vec<u8>, chrono::DateTime<chrono::Utc>)> {
+    let data = serde_json::to_vec(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+    let expiry = chrono::DateTime::from_timestamp(record.expiry_date.unix_timestamp(), 0)
+        .ok_or_else(|| Error::Encode("expiry out of range".into()))?;
+    Ok((record.id.to_string(), data, expiry))
 }
 
 #[async_trait]
@@ -42,14 +45,13 @@ impl SessionStore for PgSessionStore {
     async fn create(&self, record: &mut Record) -> Result<()> {
         // A fresh random id until one is free (a collision of 128 random bits is only theoretical).
         loop {
-            let data =
-                serde_json::to_vec(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+            let (id, data, expiry) = columns(record)?;
             let inserted = sqlx::query!(
                 "INSERT INTO tower_sessions.session (id, data, expiry_date) VALUES ($1, $2, $3)
                  ON CONFLICT (id) DO NOTHING",
-                record.id.to_string(),
+                id,
                 data,
-                expiry(record)?,
+                expiry,
             )
             .execute(&self.pool)
             .await
@@ -62,13 +64,13 @@ impl SessionStore for PgSessionStore {
     }
 
     async fn save(&self, record: &Record) -> Result<()> {
-        let data = serde_json::to_vec(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        let (id, data, expiry) = columns(record)?;
         sqlx::query!(
             "INSERT INTO tower_sessions.session (id, data, expiry_date) VALUES ($1, $2, $3)
              ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, expiry_date = EXCLUDED.expiry_date",
-            record.id.to_string(),
+            id,
             data,
-            expiry(record)?,
+            expiry,
         )
         .execute(&self.pool)
         .await

@@ -19,23 +19,22 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// Who is signed in and how many notifications wait.
 type Account = (Option<crate::accounts::model::CurrentUser>, i64);
 
-/// The header. The account is read once per page and awaited in one place (the bell outside the
-/// menu and the account area inside it both come from that one read). Until it is known — and
-/// forever without JavaScript on streamed pages — the header shows everything but the account part.
+/// Put in the request's extensions by the server (one read per page load, before rendering), so the
+/// header renders without waiting on anything. `None` outside a page request: the header then shows
+/// everything but the account part.
+#[derive(Clone)]
+pub struct HeaderAccount(pub Account);
+
 #[component]
 fn Header(locale: Locale) -> impl IntoView {
     let t = move |key| locale.t(key);
-    let account: Resource<Account> = Resource::new(
-        || (),
-        |_| async {
-            let user = crate::accounts::api::me().await.ok().flatten();
-            let unread = match user {
-                Some(_) => crate::notifications::api::unread_count().await.unwrap_or(0),
-                None => 0,
-            };
-            (user, unread)
-        },
-    );
+    #[cfg(feature = "ssr")]
+    let account = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<HeaderAccount>().cloned())
+        .map(|known| known.0);
+    // Islands: the header is server-rendered only; the browser never renders it.
+    #[cfg(not(feature = "ssr"))]
+    let account: Option<Account> = None;
     view! {
         <header class="site-header">
             <div class="container header-inner">
@@ -43,12 +42,7 @@ fn Header(locale: Locale) -> impl IntoView {
                     <LogoMark size=34 />
                     <span class="brand-name">{locale.t(MessageKey::BrandName)}</span>
                 </a>
-                <Suspense fallback=move || view! { <HeaderRest locale account=None /> }>
-                    {move || Suspend::new(async move {
-                        let known = account.await;
-                        view! { <HeaderRest locale account=Some(known) /> }
-                    })}
-                </Suspense>
+                <HeaderRest locale account />
             </div>
         </header>
     }

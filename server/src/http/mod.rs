@@ -2,6 +2,7 @@
 //! middleware stack (request ids, tracing, compression, security headers, CSRF origin check).
 
 mod assets;
+mod header_account;
 mod health;
 mod lang;
 mod mailbox;
@@ -93,6 +94,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .route("/unsubscribe/{token}", post(unsubscribe::one_click))
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(assets::static_routes(&state.config.site_root, not_found))
+        .layer(axum::middleware::from_fn_with_state(state.pool.clone(), header_account::load))
         .layer(session_layer(&state))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::security_headers))

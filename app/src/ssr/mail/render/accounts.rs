@@ -11,7 +11,7 @@ pub(super) fn verification(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let body = Body::default()
-        .heading(&format!("{} {full_name},", t("Bonjour", "Hello")))
+        .greeting(locale, full_name)
         .paragraph(t(
             "Bienvenue sur Meetral ! Confirmez votre adresse e-mail pour pouvoir publier des événements.",
             "Welcome to Meetral! Confirm your email address so you can publish events.",
@@ -42,7 +42,7 @@ pub(super) fn password_reset(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let body = Body::default()
-        .heading(&format!("{} {full_name},", t("Bonjour", "Hello")))
+        .greeting(locale, full_name)
         .paragraph(t(
             "Vous avez demandé à réinitialiser votre mot de passe Meetral.",
             "You asked to reset your Meetral password.",
@@ -70,7 +70,7 @@ pub(super) fn email_change_confirmation(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let body = Body::default()
-        .heading(&format!("{} {full_name},", t("Bonjour", "Hello")))
+        .greeting(locale, full_name)
         .paragraph(&format!(
             "{} {new_email}",
             t(
@@ -104,7 +104,7 @@ pub(super) fn email_change_notice(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let body = Body::default()
-        .heading(&format!("{} {full_name},", t("Bonjour", "Hello")))
+        .greeting(locale, full_name)
         .paragraph(&format!(
             "{} {new_email}.",
             t(

@@ -39,10 +39,6 @@ fn event_facts(event: &EventFacts, locale: Locale) -> Vec<(&'static str, String)
     ]
 }
 
-fn greeting(locale: Locale, full_name: &str) -> String {
-    format!("{} {full_name},", tr(locale, "Bonjour", "Hello"))
-}
-
 pub(super) fn registration_confirmed(
     locale: Locale,
     context: &RenderContext,
@@ -53,7 +49,7 @@ pub(super) fn registration_confirmed(
 ) -> Result<RenderedMail, String> {
     let t = |fr, en| tr(locale, fr, en);
     let mut body = Body::default()
-        .heading(&greeting(locale, full_name))
+        .greeting(locale, full_name)
         .paragraph(t(
             "Votre inscription est confirmée. Présentez le QR code de votre billet à l’entrée, sur votre téléphone ou imprimé.",
             "Your registration is confirmed. Show your ticket's QR code at the door, on your phone or printed.",
@@ -137,7 +133,7 @@ pub(super) fn reminder(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let mut body = Body::default()
-        .heading(&greeting(locale, full_name))
+        .greeting(locale, full_name)
         .paragraph(t(
             "Petit rappel : votre événement approche. Gardez votre billet à portée de main.",
             "A quick reminder: your event is coming up. Keep your ticket at hand.",
@@ -182,7 +178,7 @@ pub(super) fn changed(
         ));
     }
     let body = Body::default()
-        .heading(&greeting(locale, full_name))
+        .greeting(locale, full_name)
         .paragraph(t(
             "L’organisateur a modifié un événement auquel vous êtes inscrit·e. Votre billet reste valable.",
             "The organizer changed an event you registered for. Your ticket stays valid.",
@@ -212,7 +208,7 @@ pub(super) fn cancelled(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let mut body = Body::default()
-        .heading(&greeting(locale, full_name))
+        .greeting(locale, full_name)
         .paragraph(t(
             "Nous sommes désolés : cet événement est annulé et votre billet n’est plus valable.",
             "We are sorry: this event is cancelled and your ticket is no longer valid.",
@@ -244,7 +240,7 @@ pub(super) fn waitlist_offer(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let body = Body::default()
-        .heading(&greeting(locale, full_name))
+        .greeting(locale, full_name)
         .paragraph(t(
             "Une place s’est libérée pour un événement où vous étiez sur liste d’attente. Elle vous est réservée pour un temps limité.",
             "A seat freed up for an event you were waitlisted for. It is held for you for a limited time.",

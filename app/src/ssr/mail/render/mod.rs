@@ -178,6 +178,11 @@ pub(crate) struct Body {
 }
 
 impl Body {
+    /// "Bonjour Léa," / "Hello Léa," as the mail's heading.
+    pub fn greeting(self, locale: Locale, full_name: &str) -> Self {
+        self.heading(&format!("{} {full_name},", tr(locale, "Bonjour", "Hello")))
+    }
+
     pub fn heading(mut self, text: &str) -> Self {
         self.text.push_str(&format!(
             "{text}\n{}\n\n",

@@ -45,7 +45,7 @@ pub(super) fn moderation_decision(
         ),
     };
     let mut body = Body::default()
-        .heading(&format!("{} {full_name},", t("Bonjour", "Hello")))
+        .greeting(locale, full_name)
         .paragraph(verdict)
         .facts(&[(t("Événement", "Event"), event_title.to_owned())]);
     if let Some(reason) = reason.filter(|r| !r.trim().is_empty()) {
@@ -116,7 +116,7 @@ pub(super) fn contact_copy(
 ) -> Draft {
     let t = |fr, en| tr(locale, fr, en);
     let body = Body::default()
-        .heading(&format!("{} {full_name},", t("Bonjour", "Hello")))
+        .greeting(locale, full_name)
         .paragraph(t(
             "Nous avons bien reçu votre message et vous répondrons au plus vite, à cette adresse.",
             "We received your message and will answer soon, at this address.",
