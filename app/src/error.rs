@@ -57,6 +57,18 @@ pub enum AppError {
     SoldOut,
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
+    /// Signing in to a suspended account (only after the right password): says why and until when.
+    #[error("account suspended")]
+    AccountSuspended {
+        reason: String,
+        until: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// Staff work needs two-factor sign-in turned on first.
+    #[error("two-factor authentication required")]
+    TwoFactorRequired,
+    /// Publishing needs a confirmed email address.
+    #[error("email address not verified")]
+    EmailUnverified,
     /// The database (or another dependency) is down; pages answer 503 and recover by themselves.
     #[error("service unavailable")]
     Unavailable,
@@ -72,7 +84,10 @@ impl AppError {
         match self {
             AppError::Validation(_) => 422,
             AppError::Unauthorized => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden
+            | AppError::AccountSuspended { .. }
+            | AppError::TwoFactorRequired
+            | AppError::EmailUnverified => 403,
             AppError::NotFound => 404,
             AppError::Conflict | AppError::SoldOut => 409,
             AppError::RateLimited { .. } => 429,
@@ -92,6 +107,9 @@ impl AppError {
             AppError::Conflict => MessageKey::ErrorConflict,
             AppError::SoldOut => MessageKey::ErrorSoldOut,
             AppError::RateLimited { .. } => MessageKey::ErrorRateLimited,
+            AppError::AccountSuspended { .. } => MessageKey::LoginSuspended,
+            AppError::TwoFactorRequired => MessageKey::ErrorTwoFactorRequired,
+            AppError::EmailUnverified => MessageKey::ErrorEmailUnverified,
             AppError::Unavailable => MessageKey::ErrorUnavailable,
             AppError::Internal | AppError::Request(_) => MessageKey::ErrorInternal,
         }

@@ -15,6 +15,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod ui;
+pub mod urls;
 pub mod validation;
 
 use leptos::prelude::*;
@@ -93,6 +94,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view=pages::static_pages::PrivacyPage />
                     <Route path=path!("/terms") view=pages::static_pages::TermsPage />
                     <Route path=path!("/login") view=accounts::pages::LoginPage />
+                    <Route path=path!("/login/2fa") view=accounts::pages::SecondFactorPage />
+                    <Route path=path!("/signup") view=accounts::pages::SignupPage />
+                    <Route path=path!("/signup/check-email") view=accounts::pages::CheckEmailPage />
+                    <Route path=path!("/verify/:token") view=accounts::pages::VerifyPage />
+                    <Route path=path!("/password/forgot") view=accounts::pages::ForgotPasswordPage />
+                    <Route path=path!("/password/reset/:token") view=accounts::pages::ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=accounts::pages::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/security") view=accounts::pages::SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=notifications::pages::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/account/notifications") view=notifications::pages::PreferencesPage ssr=SsrMode::Async />
                     <Route path=path!("/unsubscribe/:token") view=notifications::pages::UnsubscribePage ssr=SsrMode::Async />

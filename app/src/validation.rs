@@ -9,10 +9,7 @@ pub fn text_length(value: &str, min: usize, max: usize) -> Result<String, Messag
     if trimmed.is_empty() {
         return Err(MessageKey::FieldRequired);
     }
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    if trimmed.chars().any(is_forbidden_char) {
         return Err(MessageKey::FieldControlChars);
     }
     let count = trimmed.chars().count();
@@ -23,6 +20,14 @@ pub fn text_length(value: &str, min: usize, max: usize) -> Result<String, Messag
     } else {
         Ok(trimmed.to_owned())
     }
+}
+
+/// Control characters (but line breaks and tabs), and the invisible ones that disguise text: zero-width
+/// characters and bidirectional overrides (a name that reads differently from what it is).
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
 }
 
 /// An email address normalised to a trimmed, lower-case domain. Valid means: one `@`, a local part
@@ -38,6 +43,10 @@ impl Email {
         }
         if trimmed.len() > 254 {
             return Err(MessageKey::FieldTooLong);
+        }
+        // Plain ASCII only: a Cyrillic "а" in "pаypal.fr" looks like the real address but is not.
+        if !trimmed.is_ascii() {
+            return Err(MessageKey::FieldEmailAscii);
         }
         let (local, domain) = trimmed
             .rsplit_once('@')
@@ -76,6 +85,13 @@ mod tests {
             text_length("nul\u{0}byte", 1, 20),
             Err(MessageKey::FieldControlChars)
         );
+        for disguised in ["Ad\u{200B}min", "abc\u{202E}fdp.exe", "\u{FEFF}Léa"] {
+            assert_eq!(
+                text_length(disguised, 1, 20),
+                Err(MessageKey::FieldControlChars),
+                "{disguised:?}"
+            );
+        }
     }
 
     #[test]
@@ -100,6 +116,15 @@ mod tests {
             );
         }
         assert_eq!(Email::parse(""), Err(MessageKey::FieldRequired));
+        // Look-alikes: Cyrillic "а" (U+0430) and an accented local part.
+        assert_eq!(
+            Email::parse("jeаnne@exemple.fr"),
+            Err(MessageKey::FieldEmailAscii)
+        );
+        assert_eq!(
+            Email::parse("josé@exemple.fr"),
+            Err(MessageKey::FieldEmailAscii)
+        );
         assert_eq!(
             Email::parse(&format!("{}@exemple.fr", "a".repeat(250))),
             Err(MessageKey::FieldTooLong)

@@ -29,7 +29,7 @@ async function signIn(page: Page, email: string, next: string) {
 }
 
 // Each viewport uses its own demo account, so the two projects can run side by side.
-const accountFor = (project: string) => (project === 'phone' ? 'participant@meetral.test' : 'moderateur@meetral.test');
+const accountFor = (project: string) => (project === 'phone' ? 'participant@meetral.test' : 'fabrique@meetral.test');
 
 test('the bell counts unread notifications, updates without a reload, and the centre marks them read', async ({ page }, testInfo) => {
   const email = accountFor(testInfo.project.name);

@@ -31,6 +31,16 @@ enum Command {
     SeedDemo,
     /// Run only the outbox mail worker and scheduled jobs (several may run at once, on any machines).
     Worker,
+    /// Create the first admin account, or make an existing account an admin. The password is read from
+    /// MEETRAL_ADMIN_PASSWORD, else from the first line of standard input (never from the command
+    /// line, which other users of the machine can see). The admin turns on two-factor sign-in at the
+    /// first sign-in (/account/security) before using the back-office.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Admin Meetral")]
+        name: String,
+    },
     /// Mails the worker gave up on: list them, or put them back in the queue.
     Mail {
         #[command(subcommand)]
@@ -98,6 +108,27 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("mail worker crashed: {e}"))
         }
         Command::Mail { action } => mail_command(&pool, action).await,
+        Command::CreateAdmin { email, name } => {
+            db::migrate(&pool).await?;
+            let password = match std::env::var("MEETRAL_ADMIN_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    eprintln!("Password for {email} (one line):");
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .map_err(|e| format!("cannot read the password: {e}"))?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let created =
+                app::accounts::server::admin::create_admin(&pool, &email, &name, &password).await?;
+            println!(
+                "{email} is {} admin. Sign in at /login, then turn on two-factor authentication at /account/security.",
+                if created { "a new" } else { "now an" }
+            );
+            Ok(())
+        }
         Command::Serve => serve(config, pool).await,
     }
 }

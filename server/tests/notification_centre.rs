@@ -2,77 +2,10 @@
 
 mod common;
 
-use argon2::{Argon2, PasswordHasher, password_hash::SaltString};
-use common::{Reply, TestApp};
-
-const PASSWORD: &str = "correct horse battery staple";
-const JSON: (&str, &str) = ("accept", "application/json");
-
-async fn user(app: &TestApp, email: &str) -> i64 {
-    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    let hash = Argon2::default()
-        .hash_password(PASSWORD.as_bytes(), &salt)
-        .expect("hash")
-        .to_string();
-    sqlx::query_scalar(
-        "INSERT INTO users (email, email_verified_at, password_hash, full_name) VALUES ($1, now(), $2, 'Camille Dupont') RETURNING id",
-    )
-    .bind(email)
-    .bind(hash)
-    .fetch_one(&app.pool)
-    .await
-    .expect("user")
-}
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let value: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                        (b as char).to_string()
-                    }
-                    other => format!("%{other:02X}"),
-                })
-                .collect();
-            format!("{k}={value}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn login(app: &TestApp, email: &str, password: &str, cookie: Option<&str>) -> Reply {
-    let body = form(&[
-        ("email", email),
-        ("password", password),
-        ("next", "/notifications"),
-    ]);
-    match cookie {
-        Some(cookie) => {
-            app.post_form("/api/fn/login", &body, &[JSON, ("cookie", cookie)])
-                .await
-        }
-        None => app.post_form("/api/fn/login", &body, &[JSON]).await,
-    }
-}
-
-/// `name=value` of the session cookie the reply sets.
-fn session_cookie(reply: &Reply) -> String {
-    let header = reply.headers["set-cookie"]
-        .to_str()
-        .expect("ascii")
-        .to_owned();
-    header.split(';').next().expect("pair").to_owned()
-}
-
-async fn signed_in(app: &TestApp, email: &str) -> (i64, String) {
-    let id = user(app, email).await;
-    let reply = login(app, email, PASSWORD, None).await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    (id, session_cookie(&reply))
-}
+use common::{
+    TestApp,
+    accounts::{JSON, PASSWORD, form, login, session_cookie, signed_in, user},
+};
 
 async fn notify(app: &TestApp, user_id: i64, title: &str) -> i64 {
     sqlx::query_scalar(
@@ -202,8 +135,12 @@ async fn a_suspended_account_cannot_sign_in_and_is_signed_out() {
     notify(&app, id, "Atelier").await;
     assert_eq!(unread(&app, &cookie).await, 0, "the open session ends");
     let reply = login(&app, "camille@exemple.fr", PASSWORD, None).await;
-    assert_eq!(reply.status, 422);
-    assert!(reply.body.contains("LoginSuspended"), "{}", reply.body);
+    assert_eq!(reply.status, 403);
+    assert!(
+        reply.body.contains("AccountSuspended") && reply.body.contains("Spam"),
+        "the reason is shown: {}",
+        reply.body
+    );
 }
 
 #[tokio::test]

@@ -45,6 +45,20 @@ pub fn format_event_start_short(at: DateTime<Utc>, time_zone: &str, locale: Loca
     }
 }
 
+/// A moment of the site's own life (a sign-in, a device last seen) in Paris time: "25 nov. 2026 · 08:15"
+/// / "Nov 25, 2026 · 8:15 AM".
+pub fn format_moment(at: DateTime<Utc>, locale: Locale) -> String {
+    let local = at.with_timezone(&DEFAULT_TIME_ZONE);
+    match locale {
+        Locale::Fr => local
+            .format_localized("%-d %b %Y · %H:%M", chrono::Locale::fr_FR)
+            .to_string(),
+        Locale::En => local
+            .format_localized("%b %-d, %Y · %-I:%M %p", chrono::Locale::en_US)
+            .to_string(),
+    }
+}
+
 /// Machine-readable instant with the event's offset, for `<time datetime>`.
 pub fn iso_with_offset(at: DateTime<Utc>, time_zone: &str) -> String {
     at.with_timezone(&parse_time_zone(time_zone)).to_rfc3339()

@@ -132,9 +132,7 @@ pub fn text(key: MessageKey) -> &'static str {
         LoginSubmit => "Sign in",
         LoginRemember => "Keep me signed in on this device",
         LoginInvalid => "Wrong email or password.",
-        LoginSuspended => {
-            "This account is suspended. Write to us from the contact page to learn more."
-        }
+        LoginSuspended => "This account is suspended.",
         FieldPassword => "Password",
         NavLogout => "Sign out",
         NotificationsTitle => "Notifications",
@@ -189,5 +187,149 @@ pub fn text(key: MessageKey) -> &'static str {
         TermsBody => {
             "By using Meetral you agree to publish accurate information and to respect participants and the law. Events are moderated; content that breaks these rules may be removed and its author suspended."
         }
+        AccountNotificationsTab => "Notifications",
+        AccountProfileTab => "Profile",
+        AccountSecurityTab => "Security",
+        AccountTitle => "My account",
+        CheckEmailTitle => "Check your inbox",
+        CheckEmailLead => {
+            "We just sent an email to the address you gave. Open the link in it to confirm your address, then sign in."
+        }
+        CheckEmailSpam => {
+            "Nothing after a few minutes? Look in your spam folder. If this address already had an account, the email explains how to sign in."
+        }
+        DateInvalid => "Enter a date as YYYY-MM-DD.",
+        DateMustBeFuture => "Choose a date in the future.",
+        EmailChangeSent => {
+            "Noted: open the link sent to the new address to confirm the change. Your current address stays in use until then."
+        }
+        EmailChangeSubmit => "Change address",
+        EmailChanged => "Your new email address is confirmed.",
+        EmailCurrent => "Current address:",
+        EmailHeading => "Email address",
+        EmailPending => "Waiting for confirmation:",
+        EmailSameAsCurrent => "This is already your current address.",
+        EmailTaken => "This address is already used by another account: nothing was changed.",
+        ErrorEmailUnverified => {
+            "Confirm your email address first (link sent when you signed up) to publish an event."
+        }
+        ErrorTwoFactorRequired => {
+            "Your role requires two-factor authentication: turn it on below to reach the moderation area."
+        }
+        FieldCurrentPassword => "Current password",
+        FieldEmailAscii => {
+            "Use an address without accents or special characters, for example name@example.com."
+        }
+        FieldFullName => "Full name",
+        FieldLanguage => "Language of emails and site",
+        FieldNewEmail => "New email address",
+        FieldNewPassword => "New password",
+        FieldPhone => "Phone (optional)",
+        FieldPhoneHint => "So organisers can reach you on the day. Example: +33 6 12 34 56 78.",
+        ForgotTitle => "Forgot your password",
+        ForgotLead => {
+            "Enter your account's address: we will send you a link, valid for 1 hour, to choose a new password."
+        }
+        ForgotSent => {
+            "If an account exists for this address, a link was just sent to it. Remember to look in your spam folder."
+        }
+        ForgotSubmit => "Send me a link",
+        FormErrorSummary => "Some fields need fixing: see the message under each of them.",
+        LinkExpired => {
+            "This link no longer works: it was already used or it expired. Ask for a new one."
+        }
+        LoginAfterReset => {
+            "Your password was changed and all your devices were signed out. Sign in with the new one."
+        }
+        LoginAfterVerify => "Thank you, your email address is confirmed.",
+        LoginForgot => "Forgot your password?",
+        LoginNoAccount => "No account yet? Sign up",
+        PasswordChangeSubmit => "Change password",
+        PasswordChanged => "Password changed. Your other devices were signed out.",
+        PasswordCommon => "This is one of the most common passwords: choose another one.",
+        PasswordCurrentWrong => "This is not your current password.",
+        PasswordDates => "Dates and years are easy to guess.",
+        PasswordHeading => "Password",
+        PasswordHint => {
+            "At least 8 characters. A phrase of a few words is both strong and easy to remember."
+        }
+        PasswordKeyboard => "Keyboard patterns are easy to guess.",
+        PasswordMeterEmpty => "—",
+        PasswordMeterGood => "good",
+        PasswordMeterLabel => "Strength:",
+        PasswordMeterStrong => "excellent",
+        PasswordMeterWeak => "too weak",
+        PasswordRepeats => "Repeats like “aaa” or “abcabc” are easy to guess.",
+        PasswordSequence => "Sequences like “abc” or “123” are easy to guess.",
+        PasswordSimilarCommon => "This password is too close to a common one.",
+        PasswordTooShort => "At least 8 characters.",
+        PasswordTooWeak => "This password is too easy to guess: add a word or two.",
+        PasswordWord => "A single word or name is easy to guess: add more.",
+        PhoneInvalid => "Enter a phone number (digits, spaces and + only).",
+        ProfileHeading => "Profile",
+        ProfileSave => "Save",
+        ProfileSaved => "Profile saved.",
+        RecoveryCodesTitle => "Your recovery codes",
+        RecoveryCodesLead => {
+            "Write them down or print them now: they will not be shown again. Each replaces the app's code once if you lose your phone."
+        }
+        RecoveryCodesLeft => "Recovery codes left:",
+        RecoveryCodesRegenerate => "Make new recovery codes",
+        ResetTitle => "New password",
+        ResetSignsOut => "Every device signed in to your account will be signed out.",
+        ResetSubmit => "Save password",
+        SecurityTitle => "Account security",
+        SessionIp => "IP",
+        SessionLastSeen => "last active",
+        SessionRevoke => "Sign out",
+        SessionRevoked => "The device was signed out.",
+        SessionSignedIn => "signed in",
+        SessionThisDevice => "this device",
+        SessionsHeading => "Signed-in devices",
+        SessionsSignOutAll => "Sign out everywhere",
+        SignupTitle => "Create an account",
+        SignupLead => "Free, in a minute: register for events in one tap and publish your own.",
+        SignupHaveAccount => "Already have an account? Sign in",
+        SignupSubmit => "Create my account",
+        SuspendedReason => "Reason:",
+        SuspendedUntil => "Suspended until:",
+        SuspendedContact => "To talk about it, write to us from the contact page.",
+        TermsAccept => "I accept the",
+        TermsRequired => "Accept the terms of use to create an account.",
+        TwoFactorCode => "Verification code",
+        TwoFactorCodeFormat => "Enter the app's 6 digits, or a recovery code (10 characters).",
+        TwoFactorCodeHint => {
+            "The 6 digits shown by your authenticator app, or one of your recovery codes."
+        }
+        TwoFactorCodeWrong => "This code does not match. Check your phone's clock and try again.",
+        TwoFactorConfirm => "Turn on",
+        TwoFactorDisable => "Turn off two-factor authentication",
+        TwoFactorDisabled => "Two-factor authentication is off.",
+        TwoFactorEnable => "Turn on two-factor authentication",
+        TwoFactorEnterCode => "Enter the 6-digit code the app shows.",
+        TwoFactorExpired => "This step expired. Sign in again with your password.",
+        TwoFactorHeading => "Two-factor authentication",
+        TwoFactorLoginTitle => "Two-step verification",
+        TwoFactorLoginLead => {
+            "Open your authenticator app and enter the code it shows for Meetral."
+        }
+        TwoFactorManual => "Cannot scan? Type this key into the app:",
+        TwoFactorOffLead => {
+            "Protect your account with a one-time code from an app (Google Authenticator, Microsoft Authenticator, FreeOTP, Aegis…), asked at every sign-in."
+        }
+        TwoFactorOn => "Two-factor authentication is on.",
+        TwoFactorQrLabel => "QR code to scan with your authenticator app",
+        TwoFactorRequiredForStaff => "Required for moderators and admins.",
+        TwoFactorScan => "Scan this QR code with your authenticator app.",
+        TwoFactorStartOver => "Start signing in again",
+        TwoFactorVerify => "Verify",
+        VerifyBanner => {
+            "Your email address is not confirmed yet: you can register for events but not publish any yet."
+        }
+        VerifyLead => "Confirm this email address for your Meetral account.",
+        VerifyResend => "Send the confirmation link again",
+        VerifyResent => "A new link was just sent.",
+        VerifySubmit => "Confirm my address",
+        VerifyTitle => "Email address confirmation",
     }
 }

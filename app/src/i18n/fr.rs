@@ -134,9 +134,7 @@ pub fn text(key: MessageKey) -> &'static str {
         LoginSubmit => "Se connecter",
         LoginRemember => "Rester connecté·e sur cet appareil",
         LoginInvalid => "E-mail ou mot de passe incorrect.",
-        LoginSuspended => {
-            "Ce compte est suspendu. Écrivez-nous depuis la page contact pour en savoir plus."
-        }
+        LoginSuspended => "Ce compte est suspendu.",
         FieldPassword => "Mot de passe",
         NavLogout => "Se déconnecter",
         NotificationsTitle => "Notifications",
@@ -191,5 +189,161 @@ pub fn text(key: MessageKey) -> &'static str {
         TermsBody => {
             "En utilisant Meetral, vous vous engagez à publier des informations exactes, à respecter les participants et la loi. Les événements sont modérés ; un contenu contraire à ces règles peut être retiré et son auteur suspendu."
         }
+        AccountNotificationsTab => "Notifications",
+        AccountProfileTab => "Profil",
+        AccountSecurityTab => "Sécurité",
+        AccountTitle => "Mon compte",
+        CheckEmailTitle => "Vérifiez votre boîte mail",
+        CheckEmailLead => {
+            "Nous venons d’envoyer un e-mail à l’adresse indiquée. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous."
+        }
+        CheckEmailSpam => {
+            "Rien reçu d’ici quelques minutes ? Regardez dans les courriers indésirables. Si cette adresse avait déjà un compte, l’e-mail vous explique comment vous connecter."
+        }
+        DateInvalid => "Saisissez une date au format AAAA-MM-JJ.",
+        DateMustBeFuture => "Choisissez une date à venir.",
+        EmailChangeSent => {
+            "C’est noté : ouvrez le lien envoyé à la nouvelle adresse pour confirmer le changement. Votre adresse actuelle reste valable d’ici là."
+        }
+        EmailChangeSubmit => "Changer d’adresse",
+        EmailChanged => "Votre nouvelle adresse e-mail est confirmée.",
+        EmailCurrent => "Adresse actuelle :",
+        EmailHeading => "Adresse e-mail",
+        EmailPending => "En attente de confirmation :",
+        EmailSameAsCurrent => "C’est déjà votre adresse actuelle.",
+        EmailTaken => {
+            "Cette adresse est déjà utilisée par un autre compte : le changement n’a pas été fait."
+        }
+        ErrorEmailUnverified => {
+            "Confirmez d’abord votre adresse e-mail (lien reçu à l’inscription) pour publier un événement."
+        }
+        ErrorTwoFactorRequired => {
+            "Votre rôle demande la double authentification : activez-la ci-dessous pour accéder à l’espace modération."
+        }
+        FieldCurrentPassword => "Mot de passe actuel",
+        FieldEmailAscii => {
+            "Utilisez une adresse sans accents ni caractères spéciaux, par exemple nom@exemple.fr."
+        }
+        FieldFullName => "Nom complet",
+        FieldLanguage => "Langue des e-mails et du site",
+        FieldNewEmail => "Nouvelle adresse e-mail",
+        FieldNewPassword => "Nouveau mot de passe",
+        FieldPhone => "Téléphone (facultatif)",
+        FieldPhoneHint => {
+            "Pour que les organisateurs puissent vous joindre le jour J. Exemple : 06 12 34 56 78."
+        }
+        ForgotTitle => "Mot de passe oublié",
+        ForgotLead => {
+            "Indiquez l’adresse de votre compte : nous vous enverrons un lien, valable 1 heure, pour choisir un nouveau mot de passe."
+        }
+        ForgotSent => {
+            "Si un compte existe pour cette adresse, un lien vient de lui être envoyé. Pensez à regarder dans les courriers indésirables."
+        }
+        ForgotSubmit => "Recevoir un lien",
+        FormErrorSummary => {
+            "Certains champs sont à corriger : voyez les messages sous chacun d’eux."
+        }
+        LinkExpired => {
+            "Ce lien ne fonctionne plus : il a déjà servi ou il a expiré. Demandez-en un nouveau."
+        }
+        LoginAfterReset => {
+            "Votre mot de passe a été changé et tous vos appareils ont été déconnectés. Connectez-vous avec le nouveau."
+        }
+        LoginAfterVerify => "Merci, votre adresse e-mail est confirmée.",
+        LoginForgot => "Mot de passe oublié ?",
+        LoginNoAccount => "Pas encore de compte ? Inscrivez-vous",
+        PasswordChangeSubmit => "Changer de mot de passe",
+        PasswordChanged => "Mot de passe changé. Vos autres appareils ont été déconnectés.",
+        PasswordCommon => "Ce mot de passe fait partie des plus courants : choisissez-en un autre.",
+        PasswordCurrentWrong => "Ce n’est pas votre mot de passe actuel.",
+        PasswordDates => "Les dates et les années se devinent facilement.",
+        PasswordHeading => "Mot de passe",
+        PasswordHint => {
+            "Au moins 8 caractères. Une phrase de quelques mots est à la fois solide et facile à retenir."
+        }
+        PasswordKeyboard => "Les suites de touches du clavier se devinent facilement.",
+        PasswordMeterEmpty => "—",
+        PasswordMeterGood => "bonne",
+        PasswordMeterLabel => "Solidité :",
+        PasswordMeterStrong => "excellente",
+        PasswordMeterWeak => "trop faible",
+        PasswordRepeats => "Les répétitions comme « aaa » ou « abcabc » se devinent facilement.",
+        PasswordSequence => "Les suites comme « abc » ou « 123 » se devinent facilement.",
+        PasswordSimilarCommon => "Ce mot de passe ressemble trop à un mot de passe courant.",
+        PasswordTooShort => "Au moins 8 caractères.",
+        PasswordTooWeak => "Ce mot de passe se devine trop facilement : ajoutez un ou deux mots.",
+        PasswordWord => "Un mot ou un nom seul se devine facilement : ajoutez-en d’autres.",
+        PhoneInvalid => "Saisissez un numéro de téléphone (chiffres, espaces et + seulement).",
+        ProfileHeading => "Profil",
+        ProfileSave => "Enregistrer",
+        ProfileSaved => "Profil enregistré.",
+        RecoveryCodesTitle => "Vos codes de secours",
+        RecoveryCodesLead => {
+            "Notez-les ou imprimez-les maintenant : ils ne seront plus affichés. Chacun remplace une fois le code de l’application si vous perdez votre téléphone."
+        }
+        RecoveryCodesLeft => "Codes de secours restants :",
+        RecoveryCodesRegenerate => "Générer de nouveaux codes de secours",
+        ResetTitle => "Nouveau mot de passe",
+        ResetSignsOut => "Tous les appareils connectés à votre compte seront déconnectés.",
+        ResetSubmit => "Enregistrer le mot de passe",
+        SecurityTitle => "Sécurité du compte",
+        SessionIp => "IP",
+        SessionLastSeen => "dernière activité",
+        SessionRevoke => "Déconnecter",
+        SessionRevoked => "L’appareil a été déconnecté.",
+        SessionSignedIn => "connecté le",
+        SessionThisDevice => "cet appareil",
+        SessionsHeading => "Appareils connectés",
+        SessionsSignOutAll => "Se déconnecter partout",
+        SignupTitle => "Créer un compte",
+        SignupLead => {
+            "Gratuit, en une minute : inscrivez-vous aux événements en un geste et publiez les vôtres."
+        }
+        SignupHaveAccount => "Déjà un compte ? Connectez-vous",
+        SignupSubmit => "Créer mon compte",
+        SuspendedReason => "Motif :",
+        SuspendedUntil => "Fin de la suspension :",
+        SuspendedContact => "Pour en parler, écrivez-nous depuis la page contact.",
+        TermsAccept => "J’accepte les",
+        TermsRequired => "Acceptez les conditions d’utilisation pour créer un compte.",
+        TwoFactorCode => "Code de vérification",
+        TwoFactorCodeFormat => {
+            "Saisissez les 6 chiffres de l’application, ou un code de secours (10 caractères)."
+        }
+        TwoFactorCodeHint => {
+            "Les 6 chiffres affichés par votre application d’authentification, ou l’un de vos codes de secours."
+        }
+        TwoFactorCodeWrong => {
+            "Ce code ne correspond pas. Vérifiez l’heure de votre téléphone et réessayez."
+        }
+        TwoFactorConfirm => "Activer",
+        TwoFactorDisable => "Désactiver la double authentification",
+        TwoFactorDisabled => "La double authentification est désactivée.",
+        TwoFactorEnable => "Activer la double authentification",
+        TwoFactorEnterCode => "Saisissez le code à 6 chiffres que l’application affiche.",
+        TwoFactorExpired => "Cette étape a expiré. Reconnectez-vous avec votre mot de passe.",
+        TwoFactorHeading => "Double authentification",
+        TwoFactorLoginTitle => "Vérification en deux étapes",
+        TwoFactorLoginLead => {
+            "Ouvrez votre application d’authentification et saisissez le code affiché pour Meetral."
+        }
+        TwoFactorManual => "Impossible de scanner ? Saisissez cette clé dans l’application :",
+        TwoFactorOffLead => {
+            "Protégez votre compte avec un code à usage unique généré par une application (Google Authenticator, Microsoft Authenticator, FreeOTP, Aegis…), demandé à chaque connexion."
+        }
+        TwoFactorOn => "La double authentification est active.",
+        TwoFactorQrLabel => "QR code à scanner avec votre application d’authentification",
+        TwoFactorRequiredForStaff => "Obligatoire pour les modérateurs et les administrateurs.",
+        TwoFactorScan => "Scannez ce QR code avec votre application d’authentification.",
+        TwoFactorStartOver => "Recommencer la connexion",
+        TwoFactorVerify => "Vérifier",
+        VerifyBanner => {
+            "Votre adresse e-mail n’est pas encore confirmée : vous pouvez vous inscrire aux événements, mais pas encore en publier."
+        }
+        VerifyLead => "Confirmez cette adresse e-mail pour votre compte Meetral.",
+        VerifyResend => "Renvoyer le lien de confirmation",
+        VerifyResent => "Un nouveau lien vient d’être envoyé.",
+        VerifySubmit => "Confirmer mon adresse",
+        VerifyTitle => "Confirmation de l’adresse e-mail",
     }
 }

@@ -85,6 +85,9 @@ mod tests {
             MessageKey::NavMenu,
             MessageKey::NotificationsTitle,
             MessageKey::NotificationsBell,
+            MessageKey::AccountNotificationsTab,
+            MessageKey::PasswordMeterEmpty,
+            MessageKey::SessionIp,
         ];
         for key in MessageKey::ALL {
             let (fr, en) = (Locale::Fr.t(*key), Locale::En.t(*key));

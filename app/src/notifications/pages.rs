@@ -83,30 +83,6 @@ fn notice_key(item: &super::model::NotificationItem) -> MessageKey {
     }
 }
 
-/// Signed-out visitors are sent to the login page, and come back here after.
-fn login_redirect(path: String) -> impl IntoView {
-    let target = format!("/login?next={}", urlencoding_path(&path));
-    // On the server: a real 302 (the failed server function had set 401 on this response).
-    #[cfg(feature = "ssr")]
-    {
-        leptos_axum::redirect(&target);
-        crate::ssr::request::set_status(302);
-    }
-    view! { <leptos_router::components::Redirect path=target /> }
-}
-
-/// Percent-encodes what a query value cannot hold as is.
-fn urlencoding_path(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
 /// `/notifications`: the notification centre, newest first, 20 a page. Works without JavaScript:
 /// its buttons are plain form posts that come back here.
 #[component]
@@ -131,7 +107,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 let shown_at = shown_at.clone();
                 Suspend::new(async move {
                 match data.await {
-                    Err(crate::error::AppError::Unauthorized) => login_redirect(format!("/notifications?page={}", page())).into_any(),
+                    Err(crate::error::AppError::Unauthorized) => crate::accounts::pages::login_redirect(format!("/notifications?page={}", page())).into_any(),
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(list) => {
                         let any_unread = list.items.iter().any(|i| !i.read);
@@ -205,7 +181,7 @@ pub fn PreferencesPage() -> impl IntoView {
         <Suspense fallback=|| view! { <div class="container page skeleton" aria-hidden="true"></div> }>
             {move || Suspend::new(async move {
                 match rows.await {
-                    Err(crate::error::AppError::Unauthorized) => login_redirect("/account/notifications".into()).into_any(),
+                    Err(crate::error::AppError::Unauthorized) => crate::accounts::pages::login_redirect("/account/notifications".into()).into_any(),
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(rows) => view! {
                         <section class="container page narrow">

@@ -6,17 +6,40 @@ use std::{net::IpAddr, num::NonZeroU32, sync::Arc, time::Duration};
 
 use crate::error::AppError;
 
-/// Per-IP limiter for sign-in attempts: a burst of 20, then one more every 15 seconds.
+/// One limit per client IP: a burst, then one more attempt every `refill_every`.
 #[derive(Clone)]
-pub struct LoginLimiter(Arc<DefaultKeyedRateLimiter<IpAddr>>);
+pub struct IpLimiter(Arc<DefaultKeyedRateLimiter<IpAddr>>);
 
-impl Default for LoginLimiter {
+/// The per-IP limits of the account forms, provided to server functions as one context value.
+#[derive(Clone)]
+pub struct Limiters {
+    /// Sign-in (password and second factor): 20, then 1 every 15 s.
+    pub login: IpLimiter,
+    /// New accounts: 10, then 1 a minute.
+    pub signup: IpLimiter,
+    /// Password-reset requests and verification resends: 10, then 1 a minute.
+    pub mail_links: IpLimiter,
+}
+
+impl Default for Limiters {
     fn default() -> Self {
-        Self::new(20, Duration::from_secs(15))
+        Self {
+            login: IpLimiter::new(20, Duration::from_secs(15)),
+            signup: IpLimiter::new(10, Duration::from_secs(60)),
+            mail_links: IpLimiter::new(10, Duration::from_secs(60)),
+        }
     }
 }
 
-impl LoginLimiter {
+/// Applies one of the per-IP limits to the request being served (no-op outside a request).
+pub fn check(pick: fn(&Limiters) -> &IpLimiter) -> Result<(), AppError> {
+    match (leptos::prelude::use_context::<Limiters>(), client_ip()) {
+        (Some(limiters), Some(ip)) => pick(&limiters).check(ip),
+        _ => Ok(()),
+    }
+}
+
+impl IpLimiter {
     pub fn new(burst: u32, refill_every: Duration) -> Self {
         let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(refill_every)
@@ -57,7 +80,7 @@ mod tests {
 
     #[test]
     fn the_burst_passes_then_the_client_waits() {
-        let limiter = LoginLimiter::new(3, Duration::from_secs(60));
+        let limiter = IpLimiter::new(3, Duration::from_secs(60));
         let ip: IpAddr = [127, 0, 0, 1].into();
         for _ in 0..3 {
             assert!(limiter.check(ip).is_ok());

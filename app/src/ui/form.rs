@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, MessageKey};
+use crate::{
+    error::AppError,
+    i18n::{Locale, MessageKey},
+};
 
 /// A labelled input whose error (live or from the server) sits right under it and is announced.
 #[component]
@@ -59,4 +62,96 @@ pub fn TextField(
             </p>
         </div>
     }
+}
+
+/// One field's state in a live form: its value, and whether the person has left it once (from then
+/// on it is checked as they type).
+#[derive(Clone, Copy)]
+pub struct LiveField {
+    pub value: RwSignal<String>,
+    pub touched: RwSignal<bool>,
+}
+
+impl Default for LiveField {
+    fn default() -> Self {
+        Self {
+            value: RwSignal::new(String::new()),
+            touched: RwSignal::new(false),
+        }
+    }
+}
+
+impl LiveField {
+    /// The live error once the field was left, else what the server last said about `key`.
+    pub fn error(
+        self,
+        server_error: Signal<Option<AppError>>,
+        key: &'static str,
+        check: fn(&str) -> Option<MessageKey>,
+    ) -> Signal<Option<MessageKey>> {
+        Signal::derive(move || {
+            if self.touched.get() {
+                check(&self.value.get())
+            } else {
+                server_error
+                    .get()
+                    .and_then(|e| e.field_errors().and_then(|errors| errors.get(key)))
+            }
+        })
+    }
+
+    pub fn touch(self) -> Callback<()> {
+        Callback::new(move |_| self.touched.set(true))
+    }
+}
+
+/// The sentence above a form for an error that belongs to no field (rate limits say how long to wait;
+/// a suspension says why and until when). `None` for field errors: they sit under their fields.
+pub fn form_summary(
+    locale: Locale,
+    error: Option<AppError>,
+    validation: Option<MessageKey>,
+) -> Option<String> {
+    match error? {
+        AppError::Validation(_) => validation.map(|key| locale.t(key).to_owned()),
+        AppError::RateLimited { retry_after_secs } => Some(format!(
+            "{} {} min.",
+            locale.t(MessageKey::ErrorRateLimitedRetryIn),
+            retry_after_secs.div_ceil(60)
+        )),
+        AppError::AccountSuspended { reason, until } => {
+            let until = match until {
+                Some(until) => format!(
+                    " {} {}.",
+                    locale.t(MessageKey::SuspendedUntil),
+                    // UTC day: the browser has no time-zone database (kept out of the WASM).
+                    until.format(match locale {
+                        Locale::Fr => "%d/%m/%Y",
+                        Locale::En => "%Y-%m-%d",
+                    })
+                ),
+                None => String::new(),
+            };
+            let quoted = match locale {
+                Locale::Fr => format!("« {reason} »"),
+                Locale::En => format!("“{reason}”"),
+            };
+            Some(format!(
+                "{} {} {quoted}.{until} {}",
+                locale.t(MessageKey::LoginSuspended),
+                locale.t(MessageKey::SuspendedReason),
+                locale.t(MessageKey::SuspendedContact)
+            ))
+        }
+        other => Some(locale.t(other.message_key()).to_owned()),
+    }
+}
+
+/// The error of an action's last answer, as a signal the fields can share.
+pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
 }

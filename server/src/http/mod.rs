@@ -48,13 +48,13 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
             .unwrap_or_else(|_| uuid::Uuid::new_v4().as_bytes().to_vec())
             .into(),
     );
-    let login_limiter = app::ssr::rate_limit::LoginLimiter::default();
+    let limiters = app::ssr::rate_limit::Limiters::default();
     let context = {
         let pool = state.pool.clone();
         move || {
             provide_context(pool.clone());
             provide_context(secret.clone());
-            provide_context(login_limiter.clone());
+            provide_context(limiters.clone());
         }
     };
     let shell = {

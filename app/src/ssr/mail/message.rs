@@ -37,11 +37,28 @@ pub enum ModerationOutcome {
     ChangesRequested,
 }
 
+/// A change to how an account signs in, which its owner is told about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecurityChange {
+    PasswordChanged,
+    PasswordReset,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "template", content = "payload", rename_all = "snake_case")]
 pub enum Mail {
     /// Link to `/verify/{token}` after signup.
     AccountVerification { full_name: String, token: String },
+    /// Someone signed up with an address that already has an account (the form does not say so).
+    AccountExists { full_name: String },
+    /// The password or the second factor changed.
+    SecurityNotice {
+        full_name: String,
+        change: SecurityChange,
+    },
     /// Link to `/password/reset/{token}`, valid one hour.
     PasswordReset { full_name: String, token: String },
     /// Sent to the new address: confirm it through `/verify/{token}`.
@@ -116,6 +133,8 @@ impl Mail {
     pub fn template(&self) -> &'static str {
         match self {
             Mail::AccountVerification { .. } => "account_verification",
+            Mail::AccountExists { .. } => "account_exists",
+            Mail::SecurityNotice { .. } => "security_notice",
             Mail::PasswordReset { .. } => "password_reset",
             Mail::EmailChangeConfirmation { .. } => "email_change_confirmation",
             Mail::EmailChangeNotice { .. } => "email_change_notice",

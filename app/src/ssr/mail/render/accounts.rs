@@ -1,7 +1,104 @@
 //! Account mails: verification, password reset, email change (confirmation and notice).
 
 use super::{Body, Draft, RenderContext, tr};
-use crate::i18n::Locale;
+use crate::{i18n::Locale, ssr::mail::message::SecurityChange};
+
+pub(super) fn account_exists(locale: Locale, context: &RenderContext, full_name: &str) -> Draft {
+    let t = |fr, en| tr(locale, fr, en);
+    let body = Body::default()
+        .greeting(locale, full_name)
+        .paragraph(t(
+            "Quelqu’un vient d’essayer de créer un compte Meetral avec votre adresse e-mail, qui en a déjà un.",
+            "Someone just tried to create a Meetral account with your email address, which already has one.",
+        ))
+        .paragraph(t(
+            "Si c’était vous, connectez-vous ; si vous avez oublié votre mot de passe, choisissez-en un nouveau.",
+            "If it was you, sign in; if you forgot your password, choose a new one.",
+        ))
+        .button(t("Se connecter", "Sign in"), &context.link("/login"))
+        .small(&format!(
+            "{} {}",
+            t("Mot de passe oublié :", "Forgot your password:"),
+            context.link("/password/forgot")
+        ))
+        .small(t(
+            "Si ce n’était pas vous, ignorez ce message : rien n’a changé sur votre compte.",
+            "If it was not you, ignore this message: nothing changed on your account.",
+        ));
+    (
+        t(
+            "Vous avez déjà un compte Meetral",
+            "You already have a Meetral account",
+        )
+        .to_owned(),
+        body,
+    )
+}
+
+pub(super) fn security_notice(
+    locale: Locale,
+    context: &RenderContext,
+    full_name: &str,
+    change: SecurityChange,
+) -> Draft {
+    let t = |fr, en| tr(locale, fr, en);
+    let (subject, what) = match change {
+        SecurityChange::PasswordChanged => (
+            t(
+                "Votre mot de passe a été modifié",
+                "Your password was changed",
+            ),
+            t(
+                "Le mot de passe de votre compte Meetral vient d’être modifié. Vos autres appareils ont été déconnectés.",
+                "Your Meetral account's password was just changed. Your other devices were signed out.",
+            ),
+        ),
+        SecurityChange::PasswordReset => (
+            t(
+                "Votre mot de passe a été réinitialisé",
+                "Your password was reset",
+            ),
+            t(
+                "Le mot de passe de votre compte Meetral vient d’être réinitialisé par lien e-mail. Tous vos appareils ont été déconnectés.",
+                "Your Meetral account's password was just reset through an email link. All your devices were signed out.",
+            ),
+        ),
+        SecurityChange::TwoFactorEnabled => (
+            t(
+                "Double authentification activée",
+                "Two-factor authentication turned on",
+            ),
+            t(
+                "La double authentification est maintenant active sur votre compte Meetral. Gardez vos codes de secours en lieu sûr.",
+                "Two-factor authentication is now on for your Meetral account. Keep your recovery codes somewhere safe.",
+            ),
+        ),
+        SecurityChange::TwoFactorDisabled => (
+            t(
+                "Double authentification désactivée",
+                "Two-factor authentication turned off",
+            ),
+            t(
+                "La double authentification vient d’être désactivée sur votre compte Meetral.",
+                "Two-factor authentication was just turned off for your Meetral account.",
+            ),
+        ),
+    };
+    let body = Body::default()
+        .greeting(locale, full_name)
+        .paragraph(what)
+        .paragraph(t(
+            "Si ce n’est pas vous, choisissez tout de suite un nouveau mot de passe et écrivez-nous depuis la page contact.",
+            "If this was not you, choose a new password right away and write to us from the contact page.",
+        ))
+        .button(t("Voir la sécurité du compte", "Review account security"), &context.link("/account/security"))
+        .small(&format!(
+            "{} {}",
+            t("Mot de passe oublié :", "Forgot your password:"),
+            context.link("/password/forgot")
+        ));
+    (subject.to_owned(), body)
+}
 
 pub(super) fn verification(
     locale: Locale,
@@ -149,6 +246,26 @@ mod tests {
         let en = render(&mail, Locale::En, &context()).expect("renders");
         assert_eq!(en.subject, "Confirm your email address");
         assert!(en.html.contains(r#"<html lang="en">"#));
+    }
+
+    #[test]
+    fn security_notices_name_the_change() {
+        let mail = Mail::SecurityNotice {
+            full_name: "Tom".into(),
+            change: crate::ssr::mail::message::SecurityChange::TwoFactorEnabled,
+        };
+        let fr = render(&mail, Locale::Fr, &context()).expect("renders");
+        assert_eq!(fr.subject, "Double authentification activée");
+        assert!(fr.text.contains("/account/security"));
+        let exists = render(
+            &Mail::AccountExists {
+                full_name: "Tom".into(),
+            },
+            Locale::En,
+            &context(),
+        )
+        .expect("renders");
+        assert!(exists.text.contains("/password/forgot") && exists.text.contains("/login"));
     }
 
     #[test]

@@ -58,6 +58,10 @@ pub fn render(
         Mail::AccountVerification { full_name, token } => {
             accounts::verification(l, c, full_name, token)
         }
+        Mail::AccountExists { full_name } => accounts::account_exists(l, c, full_name),
+        Mail::SecurityNotice { full_name, change } => {
+            accounts::security_notice(l, c, full_name, *change)
+        }
         Mail::PasswordReset { full_name, token } => {
             accounts::password_reset(l, c, full_name, token)
         }

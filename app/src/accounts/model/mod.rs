@@ -1,6 +1,16 @@
+//! What the browser and the server both know about accounts, and the field rules they both apply.
+
+mod fields;
+mod sessions;
+mod two_factor;
+
+pub use fields::*;
+pub use sessions::*;
+pub use two_factor::*;
+
 use serde::{Deserialize, Serialize};
 
-use crate::{error::FieldErrors, i18n::MessageKey, validation::Email};
+use crate::{error::FieldErrors, validation::Email};
 
 /// The signed-in person, as pages and server functions see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -8,9 +18,14 @@ pub struct CurrentUser {
     pub id: i64,
     pub full_name: String,
     pub role: Role,
+    /// Whether the email address is confirmed (needed to publish events).
+    pub email_verified: bool,
+    /// Whether two-factor sign-in is on (needed for staff work).
+    pub two_factor: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Ordered: a higher role may do everything a lower one may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     User,
@@ -26,18 +41,18 @@ impl Role {
             _ => Role::User,
         }
     }
-}
 
-/// Passwords longer than this are refused before hashing (argon2 cost stays bounded).
-pub const PASSWORD_MAX_CHARS: usize = 1024;
+    pub fn as_db(self) -> &'static str {
+        match self {
+            Role::User => "user",
+            Role::Moderator => "moderator",
+            Role::Admin => "admin",
+        }
+    }
 
-pub fn check_password_present(value: &str) -> Result<(), MessageKey> {
-    if value.is_empty() {
-        Err(MessageKey::FieldRequired)
-    } else if value.chars().count() > PASSWORD_MAX_CHARS {
-        Err(MessageKey::FieldTooLong)
-    } else {
-        Ok(())
+    /// Staff roles must sign in with a second factor.
+    pub fn is_staff(self) -> bool {
+        self >= Role::Moderator
     }
 }
 
@@ -80,9 +95,15 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// The second sign-in step, coming back to `next` after.
+pub fn second_factor_url(next: &str) -> String {
+    format!("/login/2fa?next={}", crate::urls::encode_query_value(next))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::MessageKey;
 
     #[test]
     fn next_is_local_only() {

@@ -1,0 +1,15 @@
+//! Account server functions: thin (limits and authorization first, then one service call).
+
+mod account;
+mod admin;
+mod password;
+mod security;
+mod session;
+mod signup;
+
+pub use account::*;
+pub use admin::*;
+pub use password::*;
+pub use security::*;
+pub use session::*;
+pub use signup::*;

@@ -1,0 +1,149 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::AccountHead;
+use crate::{
+    accounts::{
+        api::{Login, LoginSecondFactor},
+        model,
+    },
+    i18n::{Locale, MessageKey, use_locale},
+    ui::form::{LiveField, TextField, action_error, form_summary},
+};
+
+/// A notice the page was sent here with (`?reset=1` after a new password, `?verified=1` after a
+/// confirmed address).
+fn arrival_notice() -> Option<MessageKey> {
+    let query = use_query_map().read_untracked();
+    if query.get("reset").is_some() {
+        Some(MessageKey::LoginAfterReset)
+    } else if query.get("verified").is_some() {
+        Some(MessageKey::LoginAfterVerify)
+    } else {
+        None
+    }
+}
+
+/// `/login`.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let locale = use_locale();
+    let next = use_query_map()
+        .read_untracked()
+        .get("next")
+        .unwrap_or_default();
+    let notice = arrival_notice();
+    view! {
+        <section class="container page narrow">
+            <AccountHead locale title=MessageKey::LoginTitle />
+            {notice.map(|key| view! { <p class="notice notice-success" role="status">{locale.t(key)}</p> })}
+            <LoginForm locale next />
+            <p class="form-links">
+                <a href="/password/forgot">{locale.t(MessageKey::LoginForgot)}</a>
+                <a href="/signup">{locale.t(MessageKey::LoginNoAccount)}</a>
+            </p>
+        </section>
+    }
+}
+
+/// Navigates to the path a successful action answered (plain form posts are redirected by the server).
+fn follow(path: Option<String>) {
+    if let Some(path) = path {
+        let _ = window().location().set_href(&path);
+    }
+}
+
+/// Email + password, checked as the person types; works as a plain form post without the WASM.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn LoginForm(locale: Locale, next: String) -> impl IntoView {
+    let action = ServerAction::<Login>::new();
+    let (email, password) = (LiveField::default(), LiveField::default());
+    let server_error = action_error(action);
+    let email_error = email.error(server_error, "email", |v| {
+        crate::validation::Email::parse(v).err()
+    });
+    let password_error = password.error(server_error, "password", |v| {
+        model::check_password_present(v).err()
+    });
+    let summary = move || form_summary(locale, server_error.get(), None);
+    Effect::new(move |_| {
+        if action.pending().get() {
+            email.touched.set(false);
+            password.touched.set(false);
+        }
+        follow(action.value().get().and_then(Result::ok));
+    });
+    let live = crate::ui::live_marker();
+    view! {
+        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
+            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
+            <input type="hidden" name="next" value=next />
+            <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
+                input_type="email" autocomplete="username" on_blur=email.touch() />
+            <TextField locale name="password" label=MessageKey::FieldPassword value=password.value error=password_error
+                input_type="password" autocomplete="current-password" on_blur=password.touch() />
+            <div class="field field-checkbox">
+                <input type="checkbox" id="field-remember" name="remember" value="on" />
+                <label for="field-remember">{locale.t(MessageKey::LoginRemember)}</label>
+            </div>
+            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                {locale.t(MessageKey::LoginSubmit)}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// `/login/2fa`: the second step for accounts with two-factor sign-in.
+#[component]
+pub fn SecondFactorPage() -> impl IntoView {
+    let locale = use_locale();
+    let next = use_query_map()
+        .read_untracked()
+        .get("next")
+        .unwrap_or_default();
+    view! {
+        <section class="container page narrow">
+            <AccountHead locale title=MessageKey::TwoFactorLoginTitle />
+            <p class="lead">{locale.t(MessageKey::TwoFactorLoginLead)}</p>
+            <SecondFactorForm locale next />
+            <p class="form-links"><a href="/login">{locale.t(MessageKey::TwoFactorStartOver)}</a></p>
+        </section>
+    }
+}
+
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn SecondFactorForm(locale: Locale, next: String) -> impl IntoView {
+    let action = ServerAction::<LoginSecondFactor>::new();
+    let code = LiveField::default();
+    let server_error = action_error(action);
+    let code_error = code.error(server_error, "code", |v| {
+        model::SecondFactor::parse(v).err()
+    });
+    let summary = move || match server_error.get() {
+        // The password step is older than 5 minutes (or never happened).
+        Some(crate::error::AppError::Unauthorized) => {
+            Some(locale.t(MessageKey::TwoFactorExpired).to_owned())
+        }
+        other => form_summary(locale, other, None),
+    };
+    Effect::new(move |_| {
+        if action.pending().get() {
+            code.touched.set(false);
+        }
+        follow(action.value().get().and_then(Result::ok));
+    });
+    let live = crate::ui::live_marker();
+    view! {
+        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
+            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
+            <input type="hidden" name="next" value=next />
+            <TextField locale name="code" label=MessageKey::TwoFactorCode value=code.value error=code_error
+                autocomplete="one-time-code" hint=MessageKey::TwoFactorCodeHint on_blur=code.touch() />
+            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                {locale.t(MessageKey::TwoFactorVerify)}
+            </button>
+        </ActionForm>
+    }
+}

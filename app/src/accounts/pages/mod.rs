@@ -1,0 +1,64 @@
+//! Account pages: sign-in (and its second step), signup, email confirmation, password reset, profile
+//! and security. Forms are islands that check as people type and work as plain posts without WASM.
+
+mod login;
+mod password;
+mod profile;
+mod security;
+mod signup;
+mod strength;
+mod verify;
+
+pub use login::*;
+pub use password::*;
+pub use profile::*;
+pub use security::*;
+pub use signup::*;
+pub use verify::*;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::i18n::{Locale, MessageKey};
+
+/// Signed-out visitors are sent to the login page, and come back to `path` after.
+pub fn login_redirect(path: String) -> impl IntoView {
+    let target = crate::urls::login_url(&path);
+    // On the server: a real 302 (the failed server function had set 401 on this response).
+    #[cfg(feature = "ssr")]
+    {
+        leptos_axum::redirect(&target);
+        crate::ssr::request::set_status(302);
+    }
+    view! { <leptos_router::components::Redirect path=target /> }
+}
+
+/// Title (not indexed: account pages are private or short-lived) and heading of an account page.
+#[component]
+fn AccountHead(locale: Locale, title: MessageKey) -> impl IntoView {
+    view! {
+        <Title text=format!("{} · Meetral", locale.t(title)) />
+        <Meta name="robots" content="noindex" />
+        <h1>{locale.t(title)}</h1>
+    }
+}
+
+/// Tabs between the signed-in person's pages; `current` is marked for assistive technology.
+#[component]
+pub fn AccountNav(locale: Locale, current: &'static str) -> impl IntoView {
+    let links = [
+        ("/account", MessageKey::AccountProfileTab),
+        ("/account/security", MessageKey::AccountSecurityTab),
+        (
+            "/account/notifications",
+            MessageKey::AccountNotificationsTab,
+        ),
+    ];
+    view! {
+        <nav class="account-nav" aria-label=locale.t(MessageKey::AccountArea)>
+            {links.into_iter().map(|(href, key)| view! {
+                <a href=href aria-current=(href == current).then_some("page")>{locale.t(key)}</a>
+            }).collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,127 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{AccountHead, strength::NewPasswordField};
+use crate::{
+    accounts::api::{ForgotPassword, ResetPassword, reset_link_usable},
+    error::AppError,
+    i18n::{Locale, MessageKey, use_locale},
+    ui::{
+        error_view::ErrorPanel,
+        form::{LiveField, TextField, action_error, form_summary},
+    },
+};
+
+/// `/password/forgot`.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let locale = use_locale();
+    let sent = use_query_map().read_untracked().get("sent").is_some();
+    view! {
+        <section class="container page narrow">
+            <AccountHead locale title=MessageKey::ForgotTitle />
+            <p class="lead">{locale.t(MessageKey::ForgotLead)}</p>
+            <ForgotPasswordForm locale sent />
+        </section>
+    }
+}
+
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn ForgotPasswordForm(locale: Locale, sent: bool) -> impl IntoView {
+    let action = ServerAction::<ForgotPassword>::new();
+    let email = LiveField::default();
+    let server_error = action_error(action);
+    let email_error = email.error(server_error, "email", |v| {
+        crate::validation::Email::parse(v).err()
+    });
+    let summary = move || form_summary(locale, server_error.get(), None);
+    let done = move || sent || matches!(action.value().get(), Some(Ok(())));
+    Effect::new(move |_| {
+        if action.pending().get() {
+            email.touched.set(false);
+        }
+    });
+    let live = crate::ui::live_marker();
+    view! {
+        <p class="notice notice-success" role="status" hidden=move || !done()>{locale.t(MessageKey::ForgotSent)}</p>
+        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
+            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
+            <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
+                input_type="email" autocomplete="email" on_blur=email.touch() />
+            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                {locale.t(MessageKey::ForgotSubmit)}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// `/password/reset/{token}`: a new password, if the link still works.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let locale = use_locale();
+    let token = use_params_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let usable = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        reset_link_usable,
+    );
+    view! {
+        <section class="container page narrow">
+            <AccountHead locale title=MessageKey::ResetTitle />
+            <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match usable.await {
+                            Ok(true) => view! { <ResetPasswordForm locale token /> }.into_any(),
+                            Ok(false) => view! {
+                                <p class="notice notice-warning" role="alert">{locale.t(MessageKey::LinkExpired)}</p>
+                                <p><a class="button button-primary" href="/password/forgot">{locale.t(MessageKey::ForgotSubmit)}</a></p>
+                            }.into_any(),
+                            Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn ResetPasswordForm(locale: Locale, token: String) -> impl IntoView {
+    let action = ServerAction::<ResetPassword>::new();
+    let password = LiveField::default();
+    let server_error = action_error(action);
+    let summary = move || match server_error.get() {
+        Some(AppError::NotFound) => Some(locale.t(MessageKey::LinkExpired).to_owned()),
+        other => form_summary(locale, other, None),
+    };
+    Effect::new(move |_| {
+        if action.pending().get() {
+            password.touched.set(false);
+        }
+        if let Some(Ok(())) = action.value().get() {
+            let _ = window().location().set_href("/login?reset=1");
+        }
+    });
+    let live = crate::ui::live_marker();
+    view! {
+        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
+            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
+            <input type="hidden" name="token" value=token />
+            <NewPasswordField locale name="password" label=MessageKey::FieldNewPassword field=password server_error
+                inputs=Signal::derive(|| (String::new(), String::new())) />
+            <p class="field-hint">{locale.t(MessageKey::ResetSignsOut)}</p>
+            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                {locale.t(MessageKey::ResetSubmit)}
+            </button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,254 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    AccountHead, AccountNav, login_redirect, profile::saved_notice, strength::NewPasswordField,
+};
+use crate::{
+    accounts::{
+        api::{
+            BeginTwoFactor, ChangePassword, ConfirmTwoFactor, DisableTwoFactor,
+            RegenerateRecoveryCodes, my_sessions, my_two_factor,
+        },
+        model::{self, SessionView, TwoFactorStatus},
+    },
+    error::AppError,
+    i18n::{Locale, MessageKey, use_locale},
+    ui::{
+        error_view::ErrorPanel,
+        form::{LiveField, TextField, action_error, form_summary},
+    },
+};
+
+/// `/account/security`: password, two-factor sign-in and signed-in devices.
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let locale = use_locale();
+    let t = move |key| locale.t(key);
+    let notice = saved_notice();
+    let required = use_query_map().read_untracked().get("required").is_some();
+    let data = Resource::new(
+        || (),
+        |_| async { Ok::<_, AppError>((my_two_factor().await?, my_sessions().await?)) },
+    );
+    view! {
+        <section class="container page narrow">
+            <AccountHead locale title=MessageKey::SecurityTitle />
+            <AccountNav locale current="/account/security" />
+            {notice.map(|key| view! { <p class="notice notice-success" role="status">{t(key)}</p> })}
+            {required.then(|| view! { <p class="notice notice-warning" role="alert">{t(MessageKey::ErrorTwoFactorRequired)}</p> })}
+            <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(AppError::Unauthorized) => login_redirect("/account/security".into()).into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                        Ok((status, sessions)) => view! {
+                            <h2>{t(MessageKey::PasswordHeading)}</h2>
+                            <PasswordChangeForm locale />
+                            <h2>{t(MessageKey::TwoFactorHeading)}</h2>
+                            <TwoFactorPanel locale status />
+                            <h2>{t(MessageKey::SessionsHeading)}</h2>
+                            <SessionList locale sessions />
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn PasswordChangeForm(locale: Locale) -> impl IntoView {
+    let action = ServerAction::<ChangePassword>::new();
+    let (current, new) = (LiveField::default(), LiveField::default());
+    let server_error = action_error(action);
+    let current_error = current.error(server_error, "current_password", |v| {
+        model::check_password_present(v).err()
+    });
+    let summary = move || form_summary(locale, server_error.get(), None);
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    Effect::new(move |_| {
+        if action.pending().get() {
+            current.touched.set(false);
+            new.touched.set(false);
+        }
+        if saved() {
+            current.value.set(String::new());
+            new.value.set(String::new());
+        }
+    });
+    let live = crate::ui::live_marker();
+    view! {
+        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
+            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
+            <p class="notice notice-success" role="status" hidden=move || !saved()>{locale.t(MessageKey::PasswordChanged)}</p>
+            <TextField locale name="current_password" label=MessageKey::FieldCurrentPassword value=current.value
+                error=current_error input_type="password" autocomplete="current-password" on_blur=current.touch() />
+            <NewPasswordField locale name="new_password" label=MessageKey::FieldNewPassword field=new server_error
+                inputs=Signal::derive(|| (String::new(), String::new())) />
+            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                {locale.t(MessageKey::PasswordChangeSubmit)}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// Recovery codes, shown once, right after they are made.
+#[component]
+fn RecoveryCodes(locale: Locale, codes: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="recovery-codes" role="status">
+            <p><strong>{locale.t(MessageKey::RecoveryCodesTitle)}</strong></p>
+            <p>{locale.t(MessageKey::RecoveryCodesLead)}</p>
+            <ul class="code-list">
+                {codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Turning two-factor sign-in on (scan, confirm a first code, keep the recovery codes) and off.
+/// Enrolment needs JavaScript: the QR code and secret come back from a server call.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn TwoFactorPanel(locale: Locale, status: TwoFactorStatus) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    let begin = ServerAction::<BeginTwoFactor>::new();
+    let confirm = ServerAction::<ConfirmTwoFactor>::new();
+    let regenerate = ServerAction::<RegenerateRecoveryCodes>::new();
+    let disable = ServerAction::<DisableTwoFactor>::new();
+    let enabled = RwSignal::new(status.enabled);
+    let code = LiveField::default();
+    let confirm_error = action_error(confirm);
+    let code_error = code.error(confirm_error, "code", |v| model::check_totp_code(v).err());
+    let setup = move || begin.value().get().and_then(Result::ok);
+    let new_codes = move || {
+        regenerate
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .or_else(|| confirm.value().get().and_then(Result::ok))
+    };
+    Effect::new(move |_| {
+        if matches!(confirm.value().get(), Some(Ok(_))) {
+            enabled.set(true);
+        }
+        if confirm.pending().get() {
+            code.touched.set(false);
+        }
+    });
+    let regenerate_error = action_error(regenerate);
+    let disable_error = action_error(disable);
+    let other_error = move || {
+        form_summary(locale, begin.value().get().and_then(Result::err), None)
+            .or_else(|| {
+                form_summary(
+                    locale,
+                    regenerate_error.get(),
+                    Some(MessageKey::TwoFactorCodeWrong),
+                )
+            })
+            .or_else(|| {
+                form_summary(
+                    locale,
+                    disable_error.get(),
+                    Some(MessageKey::TwoFactorCodeWrong),
+                )
+            })
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(())) = disable.value().get() {
+            let _ = window()
+                .location()
+                .set_href("/account/security?saved=2fa-off");
+        }
+    });
+    let live = crate::ui::live_marker();
+    view! {
+        <div class="two-factor" data-live=live data-enabled=move || enabled.get().to_string()>
+            <p class="notice notice-error" role="alert" hidden=move || other_error().is_none()>{other_error}</p>
+            {move || new_codes().map(|codes| view! { <RecoveryCodes locale codes /> })}
+            <Show when=move || enabled.get() fallback=move || view! {
+                <p>{t(MessageKey::TwoFactorOffLead)}</p>
+                <Show when=move || setup().is_some() fallback=move || view! {
+                    <ActionForm action=begin attr:class="inline-form">
+                        <button type="submit" class="button button-primary" disabled=move || begin.pending().get()>
+                            {t(MessageKey::TwoFactorEnable)}
+                        </button>
+                    </ActionForm>
+                }>
+                    {move || setup().map(|setup| view! {
+                        <ol class="two-factor-steps">
+                            <li>{t(MessageKey::TwoFactorScan)}
+                                <div class="qr" inner_html=setup.qr_svg role="img" aria-label=t(MessageKey::TwoFactorQrLabel)></div>
+                                <p class="field-hint">{t(MessageKey::TwoFactorManual)} " "
+                                    <code class="totp-secret">{setup.secret_grouped}</code></p>
+                            </li>
+                            <li>{t(MessageKey::TwoFactorEnterCode)}</li>
+                        </ol>
+                    })}
+                    <ActionForm action=confirm attr:class="form" attr:novalidate=true>
+                        <TextField locale name="code" label=MessageKey::TwoFactorCode value=code.value error=code_error
+                            autocomplete="one-time-code" on_blur=code.touch() />
+                        <button type="submit" class="button button-primary" disabled=move || confirm.pending().get()>
+                            {t(MessageKey::TwoFactorConfirm)}
+                        </button>
+                    </ActionForm>
+                </Show>
+            }>
+                <p class="notice notice-success">{t(MessageKey::TwoFactorOn)}</p>
+                <p>{move || format!("{} {}", t(MessageKey::RecoveryCodesLeft),
+                    if new_codes().is_some() { model::RECOVERY_CODE_COUNT as i64 } else { status.recovery_codes_left })}</p>
+                <ActionForm action=regenerate attr:class="form form-inline">
+                    <div class="field">
+                        <label for="field-regenerate-code">{t(MessageKey::TwoFactorCode)}</label>
+                        <input id="field-regenerate-code" name="code" autocomplete="one-time-code" inputmode="numeric" />
+                    </div>
+                    <button type="submit" class="button button-ghost">{t(MessageKey::RecoveryCodesRegenerate)}</button>
+                </ActionForm>
+                {(!status.required).then(|| view! {
+                    <ActionForm action=disable attr:class="form form-inline">
+                        <div class="field">
+                            <label for="field-disable-code">{t(MessageKey::TwoFactorCode)}</label>
+                            <input id="field-disable-code" name="code" autocomplete="one-time-code" inputmode="numeric" />
+                        </div>
+                        <button type="submit" class="button button-ghost">{t(MessageKey::TwoFactorDisable)}</button>
+                    </ActionForm>
+                })}
+                {status.required.then(|| view! { <p class="field-hint">{t(MessageKey::TwoFactorRequiredForStaff)}</p> })}
+            </Show>
+        </div>
+    }
+}
+
+/// Signed-in devices, each with a plain form to sign it out (works without JavaScript).
+#[component]
+fn SessionList(locale: Locale, sessions: Vec<SessionView>) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    view! {
+        <ul class="session-list">
+            {sessions.into_iter().map(|s| view! {
+                <li class="session" data-current=s.current.to_string()>
+                    <div>
+                        <strong>{s.device}</strong>
+                        {s.current.then(|| view! { " " <span class="badge badge-mint">{t(MessageKey::SessionThisDevice)}</span> })}
+                        <p class="muted small">
+                            {s.ip_address.map(|ip| format!("{} {ip} · ", t(MessageKey::SessionIp)))}
+                            {format!("{} {} · {} {}", t(MessageKey::SessionSignedIn), s.signed_in, t(MessageKey::SessionLastSeen), s.last_seen)}
+                        </p>
+                    </div>
+                    {(!s.current).then(|| view! {
+                        <form method="post" action="/api/fn/revoke_session" class="inline-form">
+                            <input type="hidden" name="id" value=s.id />
+                            <button type="submit" class="button button-ghost">{t(MessageKey::SessionRevoke)}</button>
+                        </form>
+                    })}
+                </li>
+            }).collect_view()}
+        </ul>
+        <form method="post" action="/api/fn/sign_out_everywhere">
+            <button type="submit" class="button button-ghost">{t(MessageKey::SessionsSignOutAll)}</button>
+        </form>
+    }
+}
