@@ -14,8 +14,16 @@ psql -q "$admin" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE 
 export DATABASE_URL="$base/$db$query"
 export MEETRAL_ADDR="127.0.0.1:$port" APP_BASE_URL="http://127.0.0.1:$port"
 export MEETRAL_SITE_ROOT=${MEETRAL_SITE_ROOT:-$target_dir/site}
-export MEETRAL_MAIL_DIR="$target_dir/e2e-mail/$port"   # mails of the contact-form tests (dev transport)
+# Mail goes through a real SMTP server (aiosmtpd) that stores each message in e2e-mail/<port>/, where the
+# tests read them (verification and reset links, contact-form copies). It stops when the server does.
+mail_dir="$target_dir/e2e-mail/$port"
+rm -rf "$mail_dir" && mkdir -p "$mail_dir"
+smtp_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 "$root/server/tests/smtp_sink.py" "$smtp_port" "$mail_dir" --until-parent-exits >/dev/null &
+export SMTP_URL="smtp://127.0.0.1:$smtp_port"
+for _ in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null && break; sleep 0.1; done
 export RUST_LOG=${RUST_LOG:-warn}
+export MEETRAL_RATE_LIMIT_FACTOR=20   # every browser test signs in from 127.0.0.1
 "$target_dir/release/meetral" seed-demo >/dev/null
 psql -q "$DATABASE_URL" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
 INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at, city, venue_name,

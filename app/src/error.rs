@@ -57,11 +57,12 @@ pub enum AppError {
     SoldOut,
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
-    /// Signing in to a suspended account (only after the right password): says why and until when.
+    /// Signing in to a suspended account (only after the right password): says why and until when
+    /// (a date already written in the viewer's language: the browser parses no dates).
     #[error("account suspended")]
     AccountSuspended {
         reason: String,
-        until: Option<chrono::DateTime<chrono::Utc>>,
+        until: Option<String>,
     },
     /// Staff work needs two-factor sign-in turned on first.
     #[error("two-factor authentication required")]

@@ -3,9 +3,10 @@ import AxeBuilder from '@axe-core/playwright';
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the shell, in both viewports and both
 // colour schemes: zero violations.
-const pages = ['/', '/events', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue'];
+const pages = ['/', '/events', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue',
+  '/signup', '/signup/check-email', '/password/forgot', '/password/reset/lien-inconnu', '/verify/lien-inconnu', '/login/2fa'];
 // Pages of a signed-in person (the header then shows the bell and the sign-out button).
-const signedInPages = ['/notifications', '/account/notifications', '/events'];
+const signedInPages = ['/notifications', '/account/notifications', '/events', '/account', '/account/security'];
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -1,17 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-
-/** The e2e server's database (see scripts/e2e-server.sh): same server as E2E_ADMIN_URL. */
-function databaseUrl(): string {
-  const admin = process.env.E2E_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const [base, query] = admin.split('?');
-  const server = base.slice(0, base.lastIndexOf('/'));
-  return `${server}/meetral_e2e_${process.env.E2E_PORT || 3100}${query ? `?${query}` : ''}`;
-}
-
-function sql(statement: string): string {
-  return execFileSync('psql', [databaseUrl(), '-Atqc', statement], { encoding: 'utf8' }).trim();
-}
+import { DEMO_PASSWORD, sql } from './support';
 
 /** A reminder notification for `email`, as the reminder job writes it. */
 function notify(email: string, title: string) {
@@ -23,7 +11,7 @@ function notify(email: string, title: string) {
 async function signIn(page: Page, email: string, next: string) {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill('Meetral-Demo-2026');
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace('?', '\\?')}$`));
 }

@@ -1,14 +1,5 @@
 import { test, expect, type Page, type ConsoleMessage } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** Mails the e2e server's worker wrote (dev folder transport, see scripts/e2e-server.sh). */
-function sentMails(): string[] {
-  const target = process.env.CARGO_TARGET_DIR || join(__dirname, '..', '..', 'target');
-  const folder = join(target, 'e2e-mail', String(process.env.E2E_PORT || 3100));
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(folder, f), 'utf8'));
-}
+import { sentMails } from './support';
 
 const FIXTURE_TITLE = 'Apéro des testeurs de bout en bout';
 

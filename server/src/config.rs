@@ -70,6 +70,11 @@ pub struct Config {
     #[arg(long, env = "SESSION_SECRET", hide_env_values = true)]
     pub session_secret: Option<String>,
 
+    /// Multiplies the per-IP bursts of sign-in, signup and mail-link requests (1 in production; the
+    /// browser test suite, which signs in many times from one address, raises it).
+    #[arg(long, env = "MEETRAL_RATE_LIMIT_FACTOR", default_value_t = 1)]
+    pub rate_limit_factor: u32,
+
     /// How long a request waits for a database connection before answering 503, in milliseconds.
     #[arg(long, env = "DB_ACQUIRE_TIMEOUT_MS", default_value_t = 3000)]
     pub db_acquire_timeout_ms: u64,

@@ -713,7 +713,7 @@ async fn staff_need_two_factor_and_every_admin_function_refuses_lower_roles() {
     let refused = login(&app, "cible@exemple.fr", PASSWORD, None).await;
     assert_eq!(refused.status, 403);
     assert!(
-        refused.body.contains("Spam répété") && refused.body.contains("2099-01-01"),
+        refused.body.contains("Spam répété") && refused.body.contains("2099"),
         "{}",
         refused.body
     );

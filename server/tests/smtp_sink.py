@@ -2,6 +2,7 @@
 
 Recipients starting with "reject" get 550 (permanent), "busy" get 451 (transient).
 Usage: python3 smtp_sink.py PORT DIR   (prints "ready", runs until stdin closes)
+       python3 smtp_sink.py PORT DIR --until-parent-exits   (for a server script that execs the server)
 """
 import itertools
 import os
@@ -36,6 +37,12 @@ if __name__ == "__main__":
     controller.start()
     print("ready", flush=True)
     try:
-        sys.stdin.read()
+        if "--until-parent-exits" in sys.argv:
+            import time
+            parent = os.getppid()
+            while os.getppid() == parent:
+                time.sleep(0.5)
+        else:
+            sys.stdin.read()
     finally:
         controller.stop()

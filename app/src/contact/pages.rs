@@ -5,7 +5,7 @@ use super::{api::SendContactMessage, model};
 use crate::{
     error::AppError,
     i18n::{Locale, MessageKey, use_locale},
-    ui::form::TextField,
+    ui::form::{LiveField, TextField, action_error},
 };
 
 #[component]
@@ -21,70 +21,37 @@ pub fn ContactPage() -> impl IntoView {
     }
 }
 
-/// One field's state: its value, whether the person has left it once, and its live check.
-#[derive(Clone, Copy)]
-struct LiveField {
-    value: RwSignal<String>,
-    touched: RwSignal<bool>,
-}
-
-impl LiveField {
-    fn new() -> Self {
-        Self {
-            value: RwSignal::new(String::new()),
-            touched: RwSignal::new(false),
-        }
-    }
-}
-
 /// The form. Each field is checked as the person types (after leaving it once) with the same rules the
 /// server applies; server errors appear under their field too, with or without WASM.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn ContactForm(locale: Locale) -> impl IntoView {
     let action = ServerAction::<SendContactMessage>::new();
-    let fields = [
-        LiveField::new(),
-        LiveField::new(),
-        LiveField::new(),
-        LiveField::new(),
-    ];
+    let fields: [LiveField; 4] = std::array::from_fn(|_| LiveField::default());
     let [name, email, subject, message] = fields;
-    let server_error = move || action.value().get().and_then(Result::err);
+    let server_error = action_error(action);
     let sent = move || matches!(action.value().get(), Some(Ok(())));
 
-    // Live error first (the person is typing), else what the server said about this field.
-    let error_for =
-        move |field: LiveField, key: &'static str, check: fn(&str) -> Option<MessageKey>| {
-            Signal::derive(move || {
-                if field.touched.get() {
-                    check(&field.value.get())
-                } else {
-                    server_error().and_then(|e| e.field_errors().and_then(|errors| errors.get(key)))
-                }
-            })
-        };
-    let name_error = error_for(name, "full_name", |v| model::check_name(v).err());
-    let email_error = error_for(email, "email", |v| model::check_email(v).err());
-    let subject_error = error_for(subject, "subject", |v| model::check_subject(v).err());
-    let message_error = error_for(message, "message", |v| model::check_message(v).err());
+    let name_error = name.error(server_error, "full_name", |v| model::check_name(v).err());
+    let email_error = email.error(server_error, "email", |v| model::check_email(v).err());
+    let subject_error = subject.error(server_error, "subject", |v| model::check_subject(v).err());
+    let message_error = message.error(server_error, "message", |v| model::check_message(v).err());
 
     // A successful send empties the form; a new submission lets server errors show again.
     Effect::new(move |_| {
         if action.pending().get() {
-            fields.iter().for_each(|f| f.touched.set(false));
+            fields.iter().for_each(|f| f.submitted());
         }
         if sent() {
             fields.iter().for_each(|f| f.value.set(String::new()));
         }
     });
 
-    let summary = move || match server_error() {
+    let summary = move || match server_error.get() {
         Some(AppError::Validation(_)) => Some(locale.t(MessageKey::ContactErrorSummary)),
         Some(other) => Some(locale.t(other.message_key())),
         None => None,
     };
-    let touch = move |field: LiveField| Callback::new(move |_| field.touched.set(true));
     let live = crate::ui::live_marker();
 
     view! {
@@ -93,13 +60,13 @@ pub fn ContactForm(locale: Locale) -> impl IntoView {
             <p class="notice notice-success" role="status" hidden=move || !sent()>{locale.t(MessageKey::ContactSent)}</p>
             <input type="hidden" name="locale" value=locale.code() />
             <TextField locale name="full_name" label=MessageKey::ContactName value=name.value error=name_error
-                autocomplete="name" on_blur=touch(name) />
+                autocomplete="name" on_blur=name.touch() />
             <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
-                input_type="email" autocomplete="email" on_blur=touch(email) />
+                input_type="email" autocomplete="email" on_blur=email.touch() />
             <TextField locale name="subject" label=MessageKey::ContactSubject value=subject.value error=subject_error
-                on_blur=touch(subject) />
+                on_blur=subject.touch() />
             <TextField locale name="message" label=MessageKey::ContactMessage value=message.value error=message_error
-                hint=MessageKey::ContactMessageHint multiline=true on_blur=touch(message) />
+                hint=MessageKey::ContactMessageHint multiline=true on_blur=message.touch() />
             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                 {move || locale.t(if action.pending().get() { MessageKey::ContactSending } else { MessageKey::ContactSend })}
             </button>

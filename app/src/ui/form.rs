@@ -41,13 +41,14 @@ pub fn TextField(
         view! {
             <textarea id=id.clone() name=name rows="6" aria-invalid=invalid aria-describedby=describedby
                 prop:value=move || value.get() on:input=on_input on:blur=move |_| on_blur.run(())>
+                {value.get_untracked()}
             </textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id.clone() name=name type=input_type autocomplete=autocomplete aria-invalid=invalid
-                aria-describedby=describedby prop:value=move || value.get() on:input=on_input
+                aria-describedby=describedby value=value.get_untracked() prop:value=move || value.get() on:input=on_input
                 on:blur=move |_| on_blur.run(()) />
         }
         .into_any()
@@ -64,12 +65,13 @@ pub fn TextField(
     }
 }
 
-/// One field's state in a live form: its value, and whether the person has left it once (from then
-/// on it is checked as they type).
+/// One field's state in a live form: its value, whether the person has left it once (from then on it
+/// is checked as they type), and the value last sent (the server's error about it holds until edited).
 #[derive(Clone, Copy)]
 pub struct LiveField {
     pub value: RwSignal<String>,
     pub touched: RwSignal<bool>,
+    sent: RwSignal<Option<String>>,
 }
 
 impl Default for LiveField {
@@ -77,12 +79,39 @@ impl Default for LiveField {
         Self {
             value: RwSignal::new(String::new()),
             touched: RwSignal::new(false),
+            sent: RwSignal::new(None),
         }
     }
 }
 
 impl LiveField {
-    /// The live error once the field was left, else what the server last said about `key`.
+    /// Call when the form is sent: the server's answer about this value shows until it is edited.
+    pub fn submitted(self) {
+        self.touched.set(false);
+        self.sent.set(Some(self.value.get_untracked()));
+    }
+
+    /// The server's error for `key`, while the field still holds the value it was about. (Hiding it on
+    /// the first keystroke, not when the field is left, keeps the button still under a pointer: a
+    /// message vanishing on blur would move it between press and release and lose the click.)
+    pub fn server_error(
+        self,
+        server_error: Signal<Option<AppError>>,
+        key: &'static str,
+    ) -> Option<MessageKey> {
+        let unchanged = self
+            .sent
+            .with(|sent| sent.as_ref().is_none_or(|sent| *sent == self.value.get()));
+        if unchanged {
+            server_error
+                .get()
+                .and_then(|e| e.field_errors().and_then(|errors| errors.get(key)))
+        } else {
+            None
+        }
+    }
+
+    /// The live error once the field was left, else what the server said about its value.
     pub fn error(
         self,
         server_error: Signal<Option<AppError>>,
@@ -93,9 +122,7 @@ impl LiveField {
             if self.touched.get() {
                 check(&self.value.get())
             } else {
-                server_error
-                    .get()
-                    .and_then(|e| e.field_errors().and_then(|errors| errors.get(key)))
+                self.server_error(server_error, key)
             }
         })
     }
@@ -121,15 +148,7 @@ pub fn form_summary(
         )),
         AppError::AccountSuspended { reason, until } => {
             let until = match until {
-                Some(until) => format!(
-                    " {} {}.",
-                    locale.t(MessageKey::SuspendedUntil),
-                    // UTC day: the browser has no time-zone database (kept out of the WASM).
-                    until.format(match locale {
-                        Locale::Fr => "%d/%m/%Y",
-                        Locale::En => "%Y-%m-%d",
-                    })
-                ),
+                Some(until) => format!(" {} {until}.", locale.t(MessageKey::SuspendedUntil)),
                 None => String::new(),
             };
             let quoted = match locale {

@@ -48,7 +48,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
             .unwrap_or_else(|_| uuid::Uuid::new_v4().as_bytes().to_vec())
             .into(),
     );
-    let limiters = app::ssr::rate_limit::Limiters::default();
+    let limiters = app::ssr::rate_limit::Limiters::scaled(state.config.rate_limit_factor);
     let context = {
         let pool = state.pool.clone();
         move || {

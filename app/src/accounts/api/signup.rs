@@ -83,7 +83,9 @@ pub async fn resend_verification() -> Result<(), AppError> {
             let user = server::require_user().await?;
             crate::ssr::rate_limit::check(|l| &l.mail_links)?;
             let pool = crate::ssr::db::pool()?;
-            server::signup::resend_verification(&pool, &user, &server::Client::current()).await
+            server::signup::resend_verification(&pool, &user, &server::Client::current()).await?;
+            super::session::redirect_form_post("/account?saved=verification");
+            Ok(())
         }
         .await,
     )

@@ -69,8 +69,8 @@ pub fn LoginForm(locale: Locale, next: String) -> impl IntoView {
     let summary = move || form_summary(locale, server_error.get(), None);
     Effect::new(move |_| {
         if action.pending().get() {
-            email.touched.set(false);
-            password.touched.set(false);
+            email.submitted();
+            password.submitted();
         }
         follow(action.value().get().and_then(Result::ok));
     });
@@ -112,8 +112,8 @@ pub fn SecondFactorPage() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// A plain form (no WASM): the code changes every 30 seconds, so nothing typed is worth keeping.
+#[component]
 pub fn SecondFactorForm(locale: Locale, next: String) -> impl IntoView {
     let action = ServerAction::<LoginSecondFactor>::new();
     let code = LiveField::default();
@@ -128,15 +128,8 @@ pub fn SecondFactorForm(locale: Locale, next: String) -> impl IntoView {
         }
         other => form_summary(locale, other, None),
     };
-    Effect::new(move |_| {
-        if action.pending().get() {
-            code.touched.set(false);
-        }
-        follow(action.value().get().and_then(Result::ok));
-    });
-    let live = crate::ui::live_marker();
     view! {
-        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
+        <ActionForm action attr:class="form" attr:novalidate=true>
             <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
             <input type="hidden" name="next" value=next />
             <TextField locale name="code" label=MessageKey::TwoFactorCode value=code.value error=code_error

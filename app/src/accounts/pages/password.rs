@@ -26,8 +26,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// A plain form (no WASM): one field, checked by the server; `sent` after the redirect of a success.
+#[component]
 pub fn ForgotPasswordForm(locale: Locale, sent: bool) -> impl IntoView {
     let action = ServerAction::<ForgotPassword>::new();
     let email = LiveField::default();
@@ -36,16 +36,9 @@ pub fn ForgotPasswordForm(locale: Locale, sent: bool) -> impl IntoView {
         crate::validation::Email::parse(v).err()
     });
     let summary = move || form_summary(locale, server_error.get(), None);
-    let done = move || sent || matches!(action.value().get(), Some(Ok(())));
-    Effect::new(move |_| {
-        if action.pending().get() {
-            email.touched.set(false);
-        }
-    });
-    let live = crate::ui::live_marker();
     view! {
-        <p class="notice notice-success" role="status" hidden=move || !done()>{locale.t(MessageKey::ForgotSent)}</p>
-        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
+        <p class="notice notice-success" role="status" hidden=!sent>{locale.t(MessageKey::ForgotSent)}</p>
+        <ActionForm action attr:class="form" attr:novalidate=true>
             <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
             <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
                 input_type="email" autocomplete="email" on_blur=email.touch() />
@@ -105,7 +98,7 @@ pub fn ResetPasswordForm(locale: Locale, token: String) -> impl IntoView {
     };
     Effect::new(move |_| {
         if action.pending().get() {
-            password.touched.set(false);
+            password.submitted();
         }
         if let Some(Ok(())) = action.value().get() {
             let _ = window().location().set_href("/login?reset=1");

@@ -23,6 +23,7 @@ pub(super) fn saved_notice() -> Option<MessageKey> {
         "email" => MessageKey::EmailChangeSent,
         "email-changed" => MessageKey::EmailChanged,
         "verified" => MessageKey::LoginAfterVerify,
+        "verification" => MessageKey::VerifyResent,
         "password" => MessageKey::PasswordChanged,
         "revoked" => MessageKey::SessionRevoked,
         "2fa-off" => MessageKey::TwoFactorDisabled,
@@ -64,18 +65,16 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// A plain form (no WASM): one button; a success comes back as `?saved=verification`.
+#[component]
 pub fn ResendVerificationForm(locale: Locale) -> impl IntoView {
     let action = ServerAction::<ResendVerification>::new();
     let server_error = action_error(action);
     let summary = move || form_summary(locale, server_error.get(), None);
-    let sent = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <div class="notice notice-warning verify-banner">
             <p>{locale.t(MessageKey::VerifyBanner)}</p>
             <p class="notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
-            <p role="status" hidden=move || !sent()>{locale.t(MessageKey::VerifyResent)}</p>
             <ActionForm action attr:class="inline-form">
                 <button type="submit" class="button button-ghost" disabled=move || action.pending().get()>
                     {locale.t(MessageKey::VerifyResend)}
@@ -107,8 +106,8 @@ pub fn ProfileForm(locale: Locale, initial: Profile) -> impl IntoView {
     let saved = move || matches!(action.value().get(), Some(Ok(())));
     Effect::new(move |_| {
         if action.pending().get() {
-            full_name.touched.set(false);
-            phone.touched.set(false);
+            full_name.submitted();
+            phone.submitted();
         }
     });
     let live = crate::ui::live_marker();
@@ -153,8 +152,8 @@ pub fn EmailChangeForm(locale: Locale) -> impl IntoView {
     let sent = move || matches!(action.value().get(), Some(Ok(())));
     Effect::new(move |_| {
         if action.pending().get() {
-            new_email.touched.set(false);
-            password.touched.set(false);
+            new_email.submitted();
+            password.submitted();
         }
         if sent() {
             password.value.set(String::new());

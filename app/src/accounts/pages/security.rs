@@ -46,7 +46,8 @@ pub fn SecurityPage() -> impl IntoView {
                             <h2>{t(MessageKey::PasswordHeading)}</h2>
                             <PasswordChangeForm locale />
                             <h2>{t(MessageKey::TwoFactorHeading)}</h2>
-                            <TwoFactorPanel locale status />
+                            <TwoFactorPanel locale status=status.clone() />
+                            {(status.enabled && !status.required).then(|| view! { <TwoFactorDisableForm locale /> })}
                             <h2>{t(MessageKey::SessionsHeading)}</h2>
                             <SessionList locale sessions />
                         }.into_any(),
@@ -70,8 +71,8 @@ pub fn PasswordChangeForm(locale: Locale) -> impl IntoView {
     let saved = move || matches!(action.value().get(), Some(Ok(())));
     Effect::new(move |_| {
         if action.pending().get() {
-            current.touched.set(false);
-            new.touched.set(false);
+            current.submitted();
+            new.submitted();
         }
         if saved() {
             current.value.set(String::new());
@@ -117,7 +118,6 @@ pub fn TwoFactorPanel(locale: Locale, status: TwoFactorStatus) -> impl IntoView 
     let begin = ServerAction::<BeginTwoFactor>::new();
     let confirm = ServerAction::<ConfirmTwoFactor>::new();
     let regenerate = ServerAction::<RegenerateRecoveryCodes>::new();
-    let disable = ServerAction::<DisableTwoFactor>::new();
     let enabled = RwSignal::new(status.enabled);
     let code = LiveField::default();
     let confirm_error = action_error(confirm);
@@ -135,35 +135,19 @@ pub fn TwoFactorPanel(locale: Locale, status: TwoFactorStatus) -> impl IntoView 
             enabled.set(true);
         }
         if confirm.pending().get() {
-            code.touched.set(false);
+            code.submitted();
         }
     });
     let regenerate_error = action_error(regenerate);
-    let disable_error = action_error(disable);
     let other_error = move || {
-        form_summary(locale, begin.value().get().and_then(Result::err), None)
-            .or_else(|| {
-                form_summary(
-                    locale,
-                    regenerate_error.get(),
-                    Some(MessageKey::TwoFactorCodeWrong),
-                )
-            })
-            .or_else(|| {
-                form_summary(
-                    locale,
-                    disable_error.get(),
-                    Some(MessageKey::TwoFactorCodeWrong),
-                )
-            })
+        form_summary(locale, begin.value().get().and_then(Result::err), None).or_else(|| {
+            form_summary(
+                locale,
+                regenerate_error.get(),
+                Some(MessageKey::TwoFactorCodeWrong),
+            )
+        })
     };
-    Effect::new(move |_| {
-        if let Some(Ok(())) = disable.value().get() {
-            let _ = window()
-                .location()
-                .set_href("/account/security?saved=2fa-off");
-        }
-    });
     let live = crate::ui::live_marker();
     view! {
         <div class="two-factor" data-live=live data-enabled=move || enabled.get().to_string()>
@@ -207,18 +191,33 @@ pub fn TwoFactorPanel(locale: Locale, status: TwoFactorStatus) -> impl IntoView 
                     </div>
                     <button type="submit" class="button button-ghost">{t(MessageKey::RecoveryCodesRegenerate)}</button>
                 </ActionForm>
-                {(!status.required).then(|| view! {
-                    <ActionForm action=disable attr:class="form form-inline">
-                        <div class="field">
-                            <label for="field-disable-code">{t(MessageKey::TwoFactorCode)}</label>
-                            <input id="field-disable-code" name="code" autocomplete="one-time-code" inputmode="numeric" />
-                        </div>
-                        <button type="submit" class="button button-ghost">{t(MessageKey::TwoFactorDisable)}</button>
-                    </ActionForm>
-                })}
                 {status.required.then(|| view! { <p class="field-hint">{t(MessageKey::TwoFactorRequiredForStaff)}</p> })}
             </Show>
         </div>
+    }
+}
+
+/// A plain form (no WASM): turning 2FA off takes a fresh code, typed anew after any error.
+#[component]
+fn TwoFactorDisableForm(locale: Locale) -> impl IntoView {
+    let action = ServerAction::<DisableTwoFactor>::new();
+    let server_error = action_error(action);
+    let summary = move || {
+        form_summary(
+            locale,
+            server_error.get(),
+            Some(MessageKey::TwoFactorCodeWrong),
+        )
+    };
+    view! {
+        <ActionForm action attr:class="form form-inline">
+            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
+            <div class="field">
+                <label for="field-disable-code">{locale.t(MessageKey::TwoFactorCode)}</label>
+                <input id="field-disable-code" name="code" autocomplete="one-time-code" inputmode="numeric" />
+            </div>
+            <button type="submit" class="button button-ghost">{locale.t(MessageKey::TwoFactorDisable)}</button>
+        </ActionForm>
     }
 }
 
@@ -232,7 +231,7 @@ fn SessionList(locale: Locale, sessions: Vec<SessionView>) -> impl IntoView {
                 <li class="session" data-current=s.current.to_string()>
                     <div>
                         <strong>{s.device}</strong>
-                        {s.current.then(|| view! { " " <span class="badge badge-mint">{t(MessageKey::SessionThisDevice)}</span> })}
+                        {s.current.then(|| view! { " " <span class="badge badge-current">{t(MessageKey::SessionThisDevice)}</span> })}
                         <p class="muted small">
                             {s.ip_address.map(|ip| format!("{} {ip} · ", t(MessageKey::SessionIp)))}
                             {format!("{} {} · {} {}", t(MessageKey::SessionSignedIn), s.signed_in, t(MessageKey::SessionLastSeen), s.last_seen)}

@@ -39,7 +39,8 @@ pub fn CheckEmailPage() -> impl IntoView {
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn SignupForm(locale: Locale) -> impl IntoView {
     let action = ServerAction::<Signup>::new();
-    let [full_name, email, password, phone] = [LiveField::default(); 4];
+    // Four distinct fields (`[LiveField::default(); 4]` would copy one field's signals four times).
+    let [full_name, email, password, phone] = std::array::from_fn(|_| LiveField::default());
     let terms = RwSignal::new(false);
     let terms_touched = RwSignal::new(false);
     let server_error = action_error(action);
@@ -71,7 +72,7 @@ pub fn SignupForm(locale: Locale) -> impl IntoView {
         if action.pending().get() {
             [full_name, email, password, phone]
                 .iter()
-                .for_each(|f| f.touched.set(false));
+                .for_each(|f| f.submitted());
             terms_touched.set(false);
         }
         if let Some(Ok(())) = action.value().get() {

@@ -72,9 +72,7 @@ pub(super) fn NewPasswordField(
                     .and_then(|v| v.warning)
             })
         } else {
-            server_error
-                .get()
-                .and_then(|e| e.field_errors().and_then(|errors| errors.get(name)))
+            field.server_error(server_error, name)
         }
     });
     let score = move || verdict.get().map(|v| v.score).unwrap_or(0);

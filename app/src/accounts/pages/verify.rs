@@ -27,8 +27,8 @@ pub fn VerifyPage() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// A plain form (no WASM): one button; the server redirects to the next page or back with the error.
+#[component]
 pub fn ConfirmEmailForm(locale: Locale, token: String) -> impl IntoView {
     let action = ServerAction::<ConfirmEmail>::new();
     let server_error = action_error(action);
@@ -41,14 +41,8 @@ pub fn ConfirmEmailForm(locale: Locale, token: String) -> impl IntoView {
             other => locale.t(other.message_key()),
         })
     };
-    Effect::new(move |_| {
-        if let Some(Ok(next)) = action.value().get() {
-            let _ = window().location().set_href(&next);
-        }
-    });
-    let live = crate::ui::live_marker();
     view! {
-        <ActionForm action attr:class="form" attr:data-live=live>
+        <ActionForm action attr:class="form">
             <p class="notice notice-error" role="alert" hidden=move || problem().is_none()>{problem}</p>
             <input type="hidden" name="token" value=token />
             <button type="submit" class="button button-primary button-large" disabled=move || action.pending().get()>

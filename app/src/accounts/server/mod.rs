@@ -102,9 +102,12 @@ pub async fn authenticate(
             client,
         )
         .await;
+        let locale = crate::ssr::request::locale();
         return Err(AppError::AccountSuspended {
             reason: user.suspension_reason.unwrap_or_default(),
-            until: user.suspended_until,
+            until: user
+                .suspended_until
+                .map(|until| crate::i18n::dates::format_moment(until, locale)),
         });
     }
     Ok(Authenticated {
