@@ -156,3 +156,38 @@ test('a suspended account cannot sign in and is told why', async ({ page }, test
   await expect(alert).toContainText('2099');
   await expect(page).toHaveURL(/\/login/);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('signing up and signing in work as plain forms, with errors at their fields', async ({ page }, testInfo) => {
+    await page.goto('/signup');
+    await page.getByLabel('Nom complet').fill('Noé Sans Script');
+    await page.getByLabel('E-mail').fill('pas-une-adresse');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(/J’accepte les/).check();
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await expect(page).toHaveURL(/\/signup/);
+    await expect(page.getByText('Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.')).toBeVisible();
+
+    const email = uniqueEmail('sans-js', testInfo.project.name);
+    await page.goto('/signup');
+    await page.getByLabel('Nom complet').fill('Noé Sans Script');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(/J’accepte les/).check();
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await expect(page).toHaveURL(/\/signup\/check-email$/);
+    expect(sql(`SELECT count(*) FROM users WHERE email = '${email}'`)).toBe('1');
+
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/account');
+    await expect(page.getByText(/pas encore confirmée/)).toBeVisible();
+    await page.getByRole('button', { name: 'Renvoyer le lien de confirmation' }).click();
+    await expect(page.getByRole('status')).toHaveText('Un nouveau lien vient d’être envoyé.');
+  });
+});

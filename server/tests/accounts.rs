@@ -929,3 +929,117 @@ async fn without_javascript_a_rate_limited_sign_in_comes_back_to_the_form_with_t
         "{location}"
     );
 }
+
+#[tokio::test]
+async fn the_create_admin_command_reads_the_password_from_stdin_and_works_in_production() {
+    use std::io::Write;
+    let app = TestApp::spawn().await;
+    let run = |password: &str| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_meetral"))
+            .args([
+                "create-admin",
+                "--email",
+                "chef@exemple.fr",
+                "--name",
+                "Cheffe",
+            ])
+            .env("DATABASE_URL", &app.database_url)
+            .env("MEETRAL_ENV", "production")
+            .env("SESSION_SECRET", "x".repeat(40))
+            .env_remove("MEETRAL_ADMIN_PASSWORD")
+            .env("RUST_LOG", "off")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run meetral");
+        writeln!(child.stdin.take().expect("stdin"), "{password}").expect("write");
+        child.wait_with_output().expect("output")
+    };
+    let weak = run("password");
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("password too weak"));
+    let done = run(NEW_PASSWORD);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(String::from_utf8_lossy(&done.stdout).contains("chef@exemple.fr is a new admin"));
+    let role: String = sqlx::query_scalar("SELECT role FROM users WHERE email = 'chef@exemple.fr'")
+        .fetch_one(&app.pool)
+        .await
+        .expect("admin");
+    assert_eq!(role, "admin");
+    // No account exists by default in production: the demo data refuses to load.
+    let demo = std::process::Command::new(env!("CARGO_BIN_EXE_meetral"))
+        .arg("seed-demo")
+        .env("DATABASE_URL", &app.database_url)
+        .env("MEETRAL_ENV", "production")
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run meetral");
+    assert!(!demo.status.success());
+}
+
+#[tokio::test]
+async fn the_profile_is_checked_saved_and_sets_the_site_language() {
+    let app = TestApp::spawn().await;
+    let (id, cookie) = signed_in(&app, "camille@exemple.fr").await;
+    let bad = call(
+        &app,
+        "save_profile",
+        &form(&[("full_name", " "), ("phone", "abc"), ("locale", "en")]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    assert_eq!(
+        field_error(&bad, "full_name").as_deref(),
+        Some("FieldRequired")
+    );
+    assert_eq!(field_error(&bad, "phone").as_deref(), Some("PhoneInvalid"));
+    let saved = call(
+        &app,
+        "save_profile",
+        &form(&[
+            ("full_name", "Camille <i>D.</i>"),
+            ("phone", "+33 6 12 34 56 78"),
+            ("locale", "en"),
+        ]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(
+        saved
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|v| v.starts_with("meetral_lang=en")))
+    );
+    let row: (String, Option<String>, String) =
+        sqlx::query_as("SELECT full_name, phone_number, locale FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .expect("row");
+    assert_eq!(
+        row,
+        (
+            "Camille <i>D.</i>".into(),
+            Some("+33612345678".into()),
+            "en".into()
+        )
+    );
+    let page = app.get("/account", &[("cookie", &cookie)]).await;
+    assert!(
+        page.body.contains("Camille &lt;i&gt;D.&lt;/i&gt;") && !page.body.contains("<i>D.</i>")
+    );
+    assert_eq!(
+        app.post_form("/api/fn/save_profile", "full_name=X&locale=fr", &[JSON])
+            .await
+            .status,
+        401
+    );
+}

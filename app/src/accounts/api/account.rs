@@ -37,6 +37,18 @@ pub async fn save_profile(
                     .map_err(AppError::Validation)?;
             let pool = crate::ssr::db::pool()?;
             server::profile::save_profile(&pool, user.id, &profile).await?;
+            // The site follows the chosen language too (the same cookie as the header's switch; it
+            // holds only "fr" or "en").
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                let cookie = format!(
+                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+                    crate::i18n::LOCALE_COOKIE,
+                    profile.locale.code()
+                );
+                if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+                    response.append_header(http::header::SET_COOKIE, value);
+                }
+            }
             super::session::redirect_form_post("/account?saved=profile");
             Ok(())
         }

@@ -104,10 +104,15 @@ pub fn ProfileForm(locale: Locale, initial: Profile) -> impl IntoView {
         )
     };
     let saved = move || matches!(action.value().get(), Some(Ok(())));
+    let chosen = RwSignal::new(initial.locale);
     Effect::new(move |_| {
         if action.pending().get() {
             full_name.submitted();
             phone.submitted();
+        }
+        // Another language: show the page in it (the server set the language cookie).
+        if saved() && chosen.get_untracked() != locale {
+            let _ = window().location().set_href("/account?saved=profile");
         }
     });
     let live = crate::ui::live_marker();
@@ -121,7 +126,8 @@ pub fn ProfileForm(locale: Locale, initial: Profile) -> impl IntoView {
                 input_type="tel" autocomplete="tel" hint=MessageKey::FieldPhoneHint on_blur=phone.touch() />
             <div class="field">
                 <label for="field-locale">{locale.t(MessageKey::FieldLanguage)}</label>
-                <select id="field-locale" name="locale">
+                <select id="field-locale" name="locale"
+                    on:change=move |ev| chosen.set(Locale::from_tag(&event_target_value(&ev)).unwrap_or_default())>
                     {Locale::ALL.into_iter().map(|option| view! {
                         <option value=option.code() selected=option == initial.locale>
                             {match option { Locale::Fr => "Français", Locale::En => "English" }}
