@@ -81,6 +81,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A validation error on one field.
+    pub fn field(name: &str, message: MessageKey) -> AppError {
+        let mut errors = FieldErrors::new();
+        errors.add(name, message);
+        AppError::Validation(errors)
+    }
+
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Validation(_) => 422,

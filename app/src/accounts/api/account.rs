@@ -2,13 +2,6 @@ use leptos::prelude::*;
 
 use crate::{accounts::model::Account, error::AppError, i18n::Locale};
 
-#[cfg(feature = "ssr")]
-fn field(name: &str, key: crate::i18n::MessageKey) -> AppError {
-    let mut errors = crate::error::FieldErrors::new();
-    errors.add(name, key);
-    AppError::Validation(errors)
-}
-
 #[server(prefix = "/api/fn", endpoint = "my_account")]
 pub async fn my_account() -> Result<Account, AppError> {
     use super::super::server;
@@ -67,8 +60,9 @@ pub async fn change_password(
         async {
             let user = server::require_user().await?;
             model::check_password_present(&current_password)
-                .map_err(|k| field("current_password", k))?;
-            model::check_new_password(&new_password).map_err(|k| field("new_password", k))?;
+                .map_err(|k| AppError::field("current_password", k))?;
+            model::check_new_password(&new_password)
+                .map_err(|k| AppError::field("new_password", k))?;
             crate::ssr::rate_limit::check(|l| &l.login)?;
             let pool = crate::ssr::db::pool()?;
             let session = server::request_session().await?;
@@ -95,9 +89,9 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
     crate::ssr::request::reply(
         async {
             let user = server::require_user().await?;
-            let new_email =
-                crate::validation::Email::parse(&new_email).map_err(|k| field("new_email", k))?;
-            model::check_password_present(&password).map_err(|k| field("password", k))?;
+            let new_email = crate::validation::Email::parse(&new_email)
+                .map_err(|k| AppError::field("new_email", k))?;
+            model::check_password_present(&password).map_err(|k| AppError::field("password", k))?;
             crate::ssr::rate_limit::check(|l| &l.mail_links)?;
             let pool = crate::ssr::db::pool()?;
             server::profile::request_email_change(

@@ -8,11 +8,8 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     use super::super::server;
     crate::ssr::request::reply(
         async {
-            let email = crate::validation::Email::parse(&email).map_err(|key| {
-                let mut errors = crate::error::FieldErrors::new();
-                errors.add("email", key);
-                AppError::Validation(errors)
-            })?;
+            let email = crate::validation::Email::parse(&email)
+                .map_err(|key| AppError::field("email", key))?;
             crate::ssr::rate_limit::check(|l| &l.mail_links)?;
             let pool = crate::ssr::db::pool()?;
             server::profile::request_reset(&pool, &email, &server::Client::current()).await?;
@@ -42,11 +39,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     use super::super::{model, server};
     crate::ssr::request::reply(
         async {
-            model::check_new_password(&password).map_err(|key| {
-                let mut errors = crate::error::FieldErrors::new();
-                errors.add("password", key);
-                AppError::Validation(errors)
-            })?;
+            model::check_new_password(&password).map_err(|key| AppError::field("password", key))?;
             crate::ssr::rate_limit::check(|l| &l.mail_links)?;
             let pool = crate::ssr::db::pool()?;
             server::profile::reset_password(&pool, &token, &password, &server::Client::current())

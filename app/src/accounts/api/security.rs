@@ -7,9 +7,7 @@ use crate::{
 
 #[cfg(feature = "ssr")]
 fn code_error(key: crate::i18n::MessageKey) -> AppError {
-    let mut errors = crate::error::FieldErrors::new();
-    errors.add("code", key);
-    AppError::Validation(errors)
+    AppError::field("code", key)
 }
 
 /// The signed-in devices of the account, this one marked.

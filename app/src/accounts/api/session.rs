@@ -55,11 +55,8 @@ pub async fn login_second_factor(code: String, next: Option<String>) -> Result<S
     use super::super::{model, server};
     crate::ssr::request::reply(
         async {
-            let factor = model::SecondFactor::parse(&code).map_err(|key| {
-                let mut errors = crate::error::FieldErrors::new();
-                errors.add("code", key);
-                AppError::Validation(errors)
-            })?;
+            let factor =
+                model::SecondFactor::parse(&code).map_err(|key| AppError::field("code", key))?;
             crate::ssr::rate_limit::check(|l| &l.login)?;
             let session = server::request_session().await?;
             // The password step expired (5 minutes) or never happened: start again.
@@ -70,9 +67,10 @@ pub async fn login_second_factor(code: String, next: Option<String>) -> Result<S
             server::limits::check_second_factor(&pool, user_id).await?;
             let client = server::Client::current();
             if !server::two_factor::verify(&pool, user_id, &factor, &client).await? {
-                let mut errors = crate::error::FieldErrors::new();
-                errors.add("code", crate::i18n::MessageKey::TwoFactorCodeWrong);
-                return Err(AppError::Validation(errors));
+                return Err(AppError::field(
+                    "code",
+                    crate::i18n::MessageKey::TwoFactorCodeWrong,
+                ));
             }
             server::sign_in(&pool, &session, user_id, remember, &client).await?;
             let next = model::safe_next(next.as_deref());

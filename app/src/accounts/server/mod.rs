@@ -15,10 +15,7 @@ use sqlx::PgPool;
 use tower_sessions::{Expiry, Session};
 
 use super::model::{CurrentUser, LoginAttempt, Role};
-use crate::{
-    error::{AppError, FieldErrors},
-    i18n::MessageKey,
-};
+use crate::{error::AppError, i18n::MessageKey};
 
 const USER_KEY: &str = "user_id";
 /// A sign-in waiting for its second factor (password already checked).
@@ -85,9 +82,7 @@ pub async fn authenticate(
     let known_id = user.as_ref().map(|u| u.id);
     let Some(user) = user.filter(|_| ok) else {
         log(pool, None, known_id, "login_failed", client).await;
-        let mut errors = FieldErrors::new();
-        errors.add("password", MessageKey::LoginInvalid);
-        return Err(AppError::Validation(errors));
+        return Err(AppError::field("password", MessageKey::LoginInvalid));
     };
     let suspended = user.status == "suspended"
         && user

@@ -6,7 +6,7 @@ use tower_sessions::Session;
 use super::{Client, log, passwords, sessions, tokens};
 use crate::{
     accounts::model::{Account, CurrentUser, Profile},
-    error::{AppError, FieldErrors},
+    error::AppError,
     i18n::{Locale, MessageKey},
     ssr::mail::{
         message::{Mail, SecurityChange},
@@ -14,12 +14,6 @@ use crate::{
     },
     validation::Email,
 };
-
-fn field_error(field: &str, key: MessageKey) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, key);
-    AppError::Validation(errors)
-}
 
 pub async fn account(pool: &PgPool, user_id: i64) -> Result<Account, AppError> {
     let row = sqlx::query!(
@@ -79,7 +73,7 @@ async fn check_current_password(
             client,
         )
         .await;
-        Err(field_error(field, MessageKey::PasswordCurrentWrong))
+        Err(AppError::field(field, MessageKey::PasswordCurrentWrong))
     }
 }
 
@@ -128,7 +122,7 @@ pub async fn change_password(
         .fetch_one(pool)
         .await?;
     passwords::check_strength(new, &[&email, &user.full_name])
-        .map_err(|k| field_error("new_password", k))?;
+        .map_err(|k| AppError::field("new_password", k))?;
     let hash = passwords::hash(new.to_owned()).await?;
     let mut tx = pool.begin().await?;
     sqlx::query!(
@@ -227,7 +221,7 @@ pub async fn reset_password(
     .await?;
     // A weak password leaves the link usable: the transaction rolls back.
     passwords::check_strength(new, &[&user.email, &user.full_name])
-        .map_err(|k| field_error("password", k))?;
+        .map_err(|k| AppError::field("password", k))?;
     let hash = passwords::hash(new.to_owned()).await?;
     sqlx::query!(
         "UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
@@ -258,7 +252,7 @@ pub async fn request_email_change(
         .fetch_one(pool)
         .await?;
     if current.email.eq_ignore_ascii_case(new_email.as_str()) {
-        return Err(field_error("new_email", MessageKey::EmailSameAsCurrent));
+        return Err(AppError::field("new_email", MessageKey::EmailSameAsCurrent));
     }
     let taken = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL) AS "taken!""#,

@@ -6,7 +6,7 @@ use sqlx::PgPool;
 use super::{Client, log, passwords, tokens};
 use crate::{
     accounts::model::{CurrentUser, Signup},
-    error::{AppError, FieldErrors},
+    error::AppError,
     i18n::{Locale, MessageKey},
     ssr::mail::{
         message::Mail,
@@ -25,9 +25,7 @@ pub async fn register(
         &signup.password,
         &[signup.email.as_str(), &signup.full_name],
     ) {
-        let mut errors = FieldErrors::new();
-        errors.add("password", key);
-        return Err(AppError::Validation(errors));
+        return Err(AppError::field("password", key));
     }
     // Hash first in every case: a known address takes as long as a new one.
     let hash = passwords::hash(signup.password.clone()).await?;
@@ -179,9 +177,7 @@ pub async fn confirm(pool: &PgPool, token: &str, client: &Client) -> Result<Conf
             if changed.rows_affected() == 0 {
                 // Taken meanwhile by another account: the link is spent, the address unchanged.
                 tx.commit().await?;
-                let mut errors = FieldErrors::new();
-                errors.add("token", MessageKey::EmailTaken);
-                return Err(AppError::Validation(errors));
+                return Err(AppError::field("token", MessageKey::EmailTaken));
             }
             Confirmed::NewEmail
         }

@@ -12,7 +12,7 @@ use crate::{
     accounts::model::{
         CurrentUser, RECOVERY_CODE_COUNT, SecondFactor, TwoFactorSetup, TwoFactorStatus,
     },
-    error::{AppError, FieldErrors},
+    error::AppError,
     i18n::MessageKey,
     ssr::mail::message::SecurityChange,
 };
@@ -26,9 +26,7 @@ fn totp(secret: Vec<u8>) -> TOTP {
 }
 
 fn wrong_code(field: &str) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, MessageKey::TwoFactorCodeWrong);
-    AppError::Validation(errors)
+    AppError::field(field, MessageKey::TwoFactorCodeWrong)
 }
 
 fn now_secs() -> u64 {
