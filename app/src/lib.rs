@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod contact;
 pub mod error;
 pub mod events;
+pub mod forms;
 pub mod home;
 pub mod i18n;
 pub mod ids;

@@ -17,8 +17,19 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<MessageKey>,
     #[prop(default = false)] multiline: bool,
-    on_blur: Callback<()>,
+    /// The live rule `ui::live_form` applies as the person types (`crate::forms::check`).
+    #[prop(optional)]
+    check: Option<&'static str>,
+    /// Feed the password-strength meter that follows the field.
+    #[prop(default = false)]
+    meter: bool,
+    #[prop(optional)] on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
+    let on_blur = move || {
+        if let Some(callback) = on_blur {
+            callback.run(());
+        }
+    };
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -40,7 +51,7 @@ pub fn TextField(
     let control = if multiline {
         view! {
             <textarea id=id.clone() name=name rows="6" aria-invalid=invalid aria-describedby=describedby
-                prop:value=move || value.get() on:input=on_input on:blur=move |_| on_blur.run(())>
+                data-check=check prop:value=move || value.get() on:input=on_input on:blur=move |_| on_blur()>
                 {value.get_untracked()}
             </textarea>
         }
@@ -48,8 +59,9 @@ pub fn TextField(
     } else {
         view! {
             <input id=id.clone() name=name type=input_type autocomplete=autocomplete aria-invalid=invalid
-                aria-describedby=describedby value=value.get_untracked() prop:value=move || value.get() on:input=on_input
-                on:blur=move |_| on_blur.run(()) />
+                aria-describedby=describedby data-check=check data-meter=meter.then_some("")
+                value=value.get_untracked() prop:value=move || value.get() on:input=on_input
+                on:blur=move |_| on_blur() />
         }
         .into_any()
     };

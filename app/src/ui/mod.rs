@@ -4,6 +4,7 @@ pub mod badge;
 pub mod error_view;
 pub mod form;
 pub mod layout;
+pub mod live_form;
 pub mod logo;
 
 use leptos::prelude::*;

@@ -3,12 +3,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::AccountHead;
 use crate::{
-    accounts::{
-        api::{Login, LoginSecondFactor},
-        model,
-    },
+    accounts::api::{Login, LoginSecondFactor},
     i18n::{Locale, MessageKey, use_locale},
-    ui::form::{LiveField, TextField, action_error, form_summary},
+    ui::{
+        form::{LiveField, TextField, action_error, form_summary},
+        live_form::LiveForm,
+    },
 };
 
 /// A notice the page was sent here with (`?reset=1` after a new password, `?verified=1` after a
@@ -46,51 +46,32 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-/// Navigates to the path a successful action answered (plain form posts are redirected by the server).
-fn follow(path: Option<String>) {
-    if let Some(path) = path {
-        let _ = window().location().set_href(&path);
-    }
-}
-
-/// Email + password, checked as the person types; works as a plain form post without the WASM.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// Email + password. Server-rendered (a plain post without WASM); `LiveForm` checks it as the person
+/// types and sends it without a page load.
+#[component]
 pub fn LoginForm(locale: Locale, next: String) -> impl IntoView {
     let action = ServerAction::<Login>::new();
     let (email, password) = (LiveField::default(), LiveField::default());
     let server_error = action_error(action);
-    let email_error = email.error(server_error, "email", |v| {
-        crate::validation::Email::parse(v).err()
-    });
-    let password_error = password.error(server_error, "password", |v| {
-        model::check_password_present(v).err()
-    });
-    let summary = move || form_summary(locale, server_error.get(), None);
-    Effect::new(move |_| {
-        if action.pending().get() {
-            email.submitted();
-            password.submitted();
-        }
-        follow(action.value().get().and_then(Result::ok));
-    });
-    let live = crate::ui::live_marker();
+    let email_error = email.error(server_error, "email", |_| None);
+    let password_error = password.error(server_error, "password", |_| None);
+    let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
-        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
-            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
-            <input type="hidden" name="next" value=next />
-            <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
-                input_type="email" autocomplete="username" on_blur=email.touch() />
-            <TextField locale name="password" label=MessageKey::FieldPassword value=password.value error=password_error
-                input_type="password" autocomplete="current-password" on_blur=password.touch() />
-            <div class="field field-checkbox">
-                <input type="checkbox" id="field-remember" name="remember" value="on" />
-                <label for="field-remember">{locale.t(MessageKey::LoginRemember)}</label>
-            </div>
-            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                {locale.t(MessageKey::LoginSubmit)}
-            </button>
-        </ActionForm>
+        <LiveForm locale>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
+                <input type="hidden" name="next" value=next />
+                <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
+                    input_type="email" autocomplete="username" check="email" />
+                <TextField locale name="password" label=MessageKey::FieldPassword value=password.value error=password_error
+                    input_type="password" autocomplete="current-password" check="password" />
+                <div class="field field-checkbox">
+                    <input type="checkbox" id="field-remember" name="remember" value="on" />
+                    <label for="field-remember">{locale.t(MessageKey::LoginRemember)}</label>
+                </div>
+                <button type="submit" class="button button-primary">{locale.t(MessageKey::LoginSubmit)}</button>
+            </ActionForm>
+        </LiveForm>
     }
 }
 
@@ -118,9 +99,7 @@ pub fn SecondFactorForm(locale: Locale, next: String) -> impl IntoView {
     let action = ServerAction::<LoginSecondFactor>::new();
     let code = LiveField::default();
     let server_error = action_error(action);
-    let code_error = code.error(server_error, "code", |v| {
-        model::SecondFactor::parse(v).err()
-    });
+    let code_error = code.error(server_error, "code", |_| None);
     let summary = move || match server_error.get() {
         // The password step is older than 5 minutes (or never happened).
         Some(crate::error::AppError::Unauthorized) => {
@@ -133,7 +112,7 @@ pub fn SecondFactorForm(locale: Locale, next: String) -> impl IntoView {
             <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
             <input type="hidden" name="next" value=next />
             <TextField locale name="code" label=MessageKey::TwoFactorCode value=code.value error=code_error
-                autocomplete="one-time-code" hint=MessageKey::TwoFactorCodeHint on_blur=code.touch() />
+                autocomplete="one-time-code" hint=MessageKey::TwoFactorCodeHint />
             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                 {locale.t(MessageKey::TwoFactorVerify)}
             </button>

@@ -9,6 +9,7 @@ use crate::{
     ui::{
         error_view::ErrorPanel,
         form::{LiveField, TextField, action_error, form_summary},
+        live_form::LiveForm,
     },
 };
 
@@ -32,16 +33,14 @@ pub fn ForgotPasswordForm(locale: Locale, sent: bool) -> impl IntoView {
     let action = ServerAction::<ForgotPassword>::new();
     let email = LiveField::default();
     let server_error = action_error(action);
-    let email_error = email.error(server_error, "email", |v| {
-        crate::validation::Email::parse(v).err()
-    });
+    let email_error = email.error(server_error, "email", |_| None);
     let summary = move || form_summary(locale, server_error.get(), None);
     view! {
         <p class="notice notice-success" role="status" hidden=!sent>{locale.t(MessageKey::ForgotSent)}</p>
         <ActionForm action attr:class="form" attr:novalidate=true>
             <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
             <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
-                input_type="email" autocomplete="email" on_blur=email.touch() />
+                input_type="email" autocomplete="email" />
             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                 {locale.t(MessageKey::ForgotSubmit)}
             </button>
@@ -86,35 +85,25 @@ pub fn ResetPasswordPage() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// Server-rendered; `LiveForm` checks the length, feeds the meter and sends it without a page load.
+#[component]
 pub fn ResetPasswordForm(locale: Locale, token: String) -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let password = LiveField::default();
     let server_error = action_error(action);
-    let summary = move || match server_error.get() {
+    let summary = match server_error.get_untracked() {
         Some(AppError::NotFound) => Some(locale.t(MessageKey::LinkExpired).to_owned()),
         other => form_summary(locale, other, None),
     };
-    Effect::new(move |_| {
-        if action.pending().get() {
-            password.submitted();
-        }
-        if let Some(Ok(())) = action.value().get() {
-            let _ = window().location().set_href("/login?reset=1");
-        }
-    });
-    let live = crate::ui::live_marker();
     view! {
-        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
-            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
-            <input type="hidden" name="token" value=token />
-            <NewPasswordField locale name="password" label=MessageKey::FieldNewPassword field=password server_error
-                inputs=Signal::derive(|| (String::new(), String::new())) />
-            <p class="field-hint">{locale.t(MessageKey::ResetSignsOut)}</p>
-            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                {locale.t(MessageKey::ResetSubmit)}
-            </button>
-        </ActionForm>
+        <LiveForm locale>
+            <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/login?reset=1">
+                <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
+                <input type="hidden" name="token" value=token />
+                <NewPasswordField locale name="password" label=MessageKey::FieldNewPassword field=password server_error />
+                <p class="field-hint">{locale.t(MessageKey::ResetSignsOut)}</p>
+                <button type="submit" class="button button-primary">{locale.t(MessageKey::ResetSubmit)}</button>
+            </ActionForm>
+        </LiveForm>
     }
 }

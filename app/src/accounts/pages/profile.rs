@@ -5,13 +5,14 @@ use super::{AccountHead, AccountNav, login_redirect};
 use crate::{
     accounts::{
         api::{ChangeEmail, ResendVerification, SaveProfile, my_account},
-        model::{self, Profile},
+        model::Profile,
     },
     error::AppError,
     i18n::{Locale, MessageKey, use_locale},
     ui::{
         error_view::ErrorPanel,
         form::{LiveField, TextField, action_error, form_summary},
+        live_form::LiveForm,
     },
 };
 
@@ -84,99 +85,66 @@ pub fn ResendVerificationForm(locale: Locale) -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// Server-rendered with the saved values; `LiveForm` checks it and sends it without a page load, then
+/// reloads the page (the language may have changed).
+#[component]
 pub fn ProfileForm(locale: Locale, initial: Profile) -> impl IntoView {
     let action = ServerAction::<SaveProfile>::new();
     let (full_name, phone) = (LiveField::default(), LiveField::default());
     full_name.value.set(initial.full_name);
     phone.value.set(initial.phone.unwrap_or_default());
     let server_error = action_error(action);
-    let name_error = full_name.error(server_error, "full_name", |v| {
-        model::check_full_name(v).err()
-    });
-    let phone_error = phone.error(server_error, "phone", |v| model::check_phone(v).err());
-    let summary = move || {
-        form_summary(
-            locale,
-            server_error.get(),
-            Some(MessageKey::FormErrorSummary),
-        )
-    };
-    let saved = move || matches!(action.value().get(), Some(Ok(())));
-    let chosen = RwSignal::new(initial.locale);
-    Effect::new(move |_| {
-        if action.pending().get() {
-            full_name.submitted();
-            phone.submitted();
-        }
-        // Another language: show the page in it (the server set the language cookie).
-        if saved() && chosen.get_untracked() != locale {
-            let _ = window().location().set_href("/account?saved=profile");
-        }
-    });
-    let live = crate::ui::live_marker();
+    let name_error = full_name.error(server_error, "full_name", |_| None);
+    let phone_error = phone.error(server_error, "phone", |_| None);
+    let summary = form_summary(
+        locale,
+        server_error.get_untracked(),
+        Some(MessageKey::FormErrorSummary),
+    );
     view! {
-        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
-            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
-            <p class="notice notice-success" role="status" hidden=move || !saved()>{locale.t(MessageKey::ProfileSaved)}</p>
-            <TextField locale name="full_name" label=MessageKey::FieldFullName value=full_name.value error=name_error
-                autocomplete="name" on_blur=full_name.touch() />
-            <TextField locale name="phone" label=MessageKey::FieldPhone value=phone.value error=phone_error
-                input_type="tel" autocomplete="tel" hint=MessageKey::FieldPhoneHint on_blur=phone.touch() />
-            <div class="field">
-                <label for="field-locale">{locale.t(MessageKey::FieldLanguage)}</label>
-                <select id="field-locale" name="locale"
-                    on:change=move |ev| chosen.set(Locale::from_tag(&event_target_value(&ev)).unwrap_or_default())>
-                    {Locale::ALL.into_iter().map(|option| view! {
-                        <option value=option.code() selected=option == initial.locale>
-                            {match option { Locale::Fr => "Français", Locale::En => "English" }}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                {locale.t(MessageKey::ProfileSave)}
-            </button>
-        </ActionForm>
+        <LiveForm locale>
+            <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account?saved=profile">
+                <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
+                    data-validation=locale.t(MessageKey::FormErrorSummary)>{summary.clone()}</p>
+                <TextField locale name="full_name" label=MessageKey::FieldFullName value=full_name.value error=name_error
+                    autocomplete="name" check="full_name" />
+                <TextField locale name="phone" label=MessageKey::FieldPhone value=phone.value error=phone_error
+                    input_type="tel" autocomplete="tel" hint=MessageKey::FieldPhoneHint check="phone" />
+                <div class="field">
+                    <label for="field-locale">{locale.t(MessageKey::FieldLanguage)}</label>
+                    <select id="field-locale" name="locale">
+                        {Locale::ALL.into_iter().map(|option| view! {
+                            <option value=option.code() selected=option == initial.locale>
+                                {match option { Locale::Fr => "Français", Locale::En => "English" }}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button-primary">{locale.t(MessageKey::ProfileSave)}</button>
+            </ActionForm>
+        </LiveForm>
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// Server-rendered; `LiveForm` checks it and sends it without a page load.
+#[component]
 pub fn EmailChangeForm(locale: Locale) -> impl IntoView {
     let action = ServerAction::<ChangeEmail>::new();
     let (new_email, password) = (LiveField::default(), LiveField::default());
     let server_error = action_error(action);
-    let email_error = new_email.error(server_error, "new_email", |v| {
-        crate::validation::Email::parse(v).err()
-    });
-    let password_error = password.error(server_error, "password", |v| {
-        model::check_password_present(v).err()
-    });
-    let summary = move || form_summary(locale, server_error.get(), None);
-    let sent = move || matches!(action.value().get(), Some(Ok(())));
-    Effect::new(move |_| {
-        if action.pending().get() {
-            new_email.submitted();
-            password.submitted();
-        }
-        if sent() {
-            password.value.set(String::new());
-        }
-    });
-    let live = crate::ui::live_marker();
+    let email_error = new_email.error(server_error, "new_email", |_| None);
+    let password_error = password.error(server_error, "password", |_| None);
+    let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
-        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
-            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
-            <p class="notice notice-success" role="status" hidden=move || !sent()>{locale.t(MessageKey::EmailChangeSent)}</p>
-            <TextField locale name="new_email" label=MessageKey::FieldNewEmail value=new_email.value error=email_error
-                input_type="email" autocomplete="email" on_blur=new_email.touch() />
-            <TextField locale name="password" label=MessageKey::FieldCurrentPassword value=password.value error=password_error
-                input_type="password" autocomplete="current-password" on_blur=password.touch() />
-            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                {locale.t(MessageKey::EmailChangeSubmit)}
-            </button>
-        </ActionForm>
+        <LiveForm locale>
+            <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account?saved=email">
+                <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
+                <TextField locale name="new_email" label=MessageKey::FieldNewEmail value=new_email.value error=email_error
+                    input_type="email" autocomplete="email" check="email" />
+                <TextField locale name="password" label=MessageKey::FieldCurrentPassword value=password.value error=password_error
+                    input_type="password" autocomplete="current-password" check="password" />
+                <button type="submit" class="button button-primary">{locale.t(MessageKey::EmailChangeSubmit)}</button>
+            </ActionForm>
+        </LiveForm>
     }
 }

@@ -17,6 +17,7 @@ use crate::{
     ui::{
         error_view::ErrorPanel,
         form::{LiveField, TextField, action_error, form_summary},
+        live_form::LiveForm,
     },
 };
 
@@ -58,40 +59,24 @@ pub fn SecurityPage() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// Server-rendered; `LiveForm` checks it, feeds the meter and sends it without a page load.
+#[component]
 pub fn PasswordChangeForm(locale: Locale) -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let (current, new) = (LiveField::default(), LiveField::default());
     let server_error = action_error(action);
-    let current_error = current.error(server_error, "current_password", |v| {
-        model::check_password_present(v).err()
-    });
-    let summary = move || form_summary(locale, server_error.get(), None);
-    let saved = move || matches!(action.value().get(), Some(Ok(())));
-    Effect::new(move |_| {
-        if action.pending().get() {
-            current.submitted();
-            new.submitted();
-        }
-        if saved() {
-            current.value.set(String::new());
-            new.value.set(String::new());
-        }
-    });
-    let live = crate::ui::live_marker();
+    let current_error = current.error(server_error, "current_password", |_| None);
+    let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
-        <ActionForm action attr:class="form" attr:novalidate=true attr:data-live=live>
-            <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
-            <p class="notice notice-success" role="status" hidden=move || !saved()>{locale.t(MessageKey::PasswordChanged)}</p>
-            <TextField locale name="current_password" label=MessageKey::FieldCurrentPassword value=current.value
-                error=current_error input_type="password" autocomplete="current-password" on_blur=current.touch() />
-            <NewPasswordField locale name="new_password" label=MessageKey::FieldNewPassword field=new server_error
-                inputs=Signal::derive(|| (String::new(), String::new())) />
-            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                {locale.t(MessageKey::PasswordChangeSubmit)}
-            </button>
-        </ActionForm>
+        <LiveForm locale>
+            <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account/security?saved=password">
+                <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
+                <TextField locale name="current_password" label=MessageKey::FieldCurrentPassword value=current.value
+                    error=current_error input_type="password" autocomplete="current-password" check="password" />
+                <NewPasswordField locale name="new_password" label=MessageKey::FieldNewPassword field=new server_error />
+                <button type="submit" class="button button-primary">{locale.t(MessageKey::PasswordChangeSubmit)}</button>
+            </ActionForm>
+        </LiveForm>
     }
 }
 

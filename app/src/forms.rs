@@ -1,0 +1,49 @@
+//! The live rules a server-rendered form may name in `data-check` (see `ui::live_form`): each is the same
+//! function the server applies when the form arrives.
+
+use crate::{accounts::model as accounts, contact::model as contact, i18n::MessageKey};
+
+/// The message for `value` under `rule`, or `None` when it passes (or the rule is unknown).
+pub fn check(rule: &str, value: &str) -> Option<MessageKey> {
+    match rule {
+        "email" => crate::validation::Email::parse(value).err(),
+        "full_name" => accounts::check_full_name(value).err(),
+        "phone" => accounts::check_phone(value).err(),
+        "password" => accounts::check_password_present(value).err(),
+        "new_password" => accounts::check_new_password(value).err(),
+        "contact_name" => contact::check_name(value).err(),
+        "contact_subject" => contact::check_subject(value).err(),
+        "contact_message" => contact::check_message(value).err(),
+        _ => None,
+    }
+}
+
+/// Checkbox rules.
+pub fn check_box(rule: &str, checked: bool) -> Option<MessageKey> {
+    match rule {
+        "terms" => (!checked).then_some(MessageKey::TermsRequired),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_the_models_rules() {
+        assert_eq!(check("email", "x"), Some(MessageKey::FieldEmailInvalid));
+        assert_eq!(
+            check("new_password", "court"),
+            Some(MessageKey::PasswordTooShort)
+        );
+        assert_eq!(check("phone", "06 12 34 56 78"), None);
+        assert_eq!(
+            check("contact_subject", ""),
+            Some(MessageKey::FieldRequired)
+        );
+        assert_eq!(check("unknown", ""), None);
+        assert_eq!(check_box("terms", false), Some(MessageKey::TermsRequired));
+        assert_eq!(check_box("terms", true), None);
+    }
+}

@@ -1,0 +1,371 @@
+//! One island for every form: the form itself is server-rendered (an `<ActionForm>` that works as a plain
+//! post), and this island, wrapped around it, checks fields as people type and sends the form with
+//! `fetch` so nothing typed is lost when the server answers with errors. A per-form island would ship
+//! that form's whole view in the WASM (about 40 KB raw each); this one ships once.
+//!
+//! The form's markup says what to do (see `TextField`): `data-check="rule"` on a control names its live
+//! rule (`crate::forms::check`); its message goes in `#field-{name}-error`; `data-meter` on a new-password
+//! input feeds the `.strength` meter from the server's `rate_password`; `[data-summary]` receives errors
+//! that belong to no field (its `data-validation` holds the sentence for field errors); on success the page
+//! goes where the server function answered (a path), else to the form's `data-success-url`, else the
+//! `[data-success]` notice is shown and the form emptied.
+
+use leptos::prelude::*;
+
+use crate::i18n::Locale;
+
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn LiveForm(locale: Locale, children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(root) = root.get() {
+            client::attach(&root, locale);
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = locale;
+    view! { <div class="live-form" node_ref=root>{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use std::{cell::Cell, rc::Rc, time::Duration};
+
+    use leptos::prelude::{set_timeout, window};
+    use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Element, Event, HtmlFormElement};
+
+    use crate::{
+        accounts::model::{PasswordVerdict, check_new_password},
+        error::AppError,
+        i18n::{Locale, MessageKey},
+        ui::form::form_summary,
+    };
+
+    pub fn attach(root: &web_sys::HtmlDivElement, locale: Locale) {
+        let Some(form) = root
+            .query_selector("form")
+            .ok()
+            .flatten()
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let meter_generation = Rc::new(Cell::new(0u64));
+        listen(&form, "focusout", move |ev| {
+            if let Some(control) = checked_control(&ev) {
+                let _ = control.set_attribute("data-touched", "");
+                validate(&control, locale);
+            }
+        });
+        let form_for_input = form.clone();
+        listen(&form, "input", move |ev| {
+            let Some(control) = checked_control(&ev) else {
+                return;
+            };
+            if control.has_attribute("data-touched") {
+                validate(&control, locale);
+            } else {
+                // The server's message was about the value before this edit.
+                show_error(&control, None, locale);
+            }
+            if control.has_attribute("data-meter") {
+                rate(&form_for_input, &control, locale, meter_generation.clone());
+            }
+        });
+        listen(&form, "change", move |ev| {
+            if let Some(control) = checked_control(&ev).filter(|c| attr(c, "type") == "checkbox") {
+                let _ = control.set_attribute("data-touched", "");
+                validate(&control, locale);
+            }
+        });
+        let form_for_submit = form.clone();
+        listen(&form, "submit", move |ev| {
+            ev.prevent_default();
+            submit(form_for_submit.clone(), locale);
+        });
+        let _ = form.set_attribute("data-live", "true");
+    }
+
+    fn listen(form: &HtmlFormElement, name: &str, handler: impl FnMut(Event) + 'static) {
+        let callback = Closure::<dyn FnMut(Event)>::new(handler);
+        let _ = form.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        // The form lives as long as the page.
+        callback.forget();
+    }
+
+    fn attr(element: &Element, name: &str) -> String {
+        element.get_attribute(name).unwrap_or_default()
+    }
+
+    fn checked_control(ev: &Event) -> Option<Element> {
+        ev.target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .filter(|e| e.has_attribute("data-check"))
+    }
+
+    fn value(control: &Element) -> String {
+        js_sys::Reflect::get(control, &JsValue::from_str("value"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
+    fn is_checked(control: &Element) -> bool {
+        js_sys::Reflect::get(control, &JsValue::from_str("checked"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    }
+
+    /// The live rule's verdict on a control's current value.
+    fn live_error(control: &Element) -> Option<MessageKey> {
+        let rule = attr(control, "data-check");
+        if attr(control, "type") == "checkbox" {
+            return crate::forms::check_box(&rule, is_checked(control));
+        }
+        crate::forms::check(&rule, &value(control))
+    }
+
+    fn validate(control: &Element, locale: Locale) -> bool {
+        let error = live_error(control);
+        show_error(control, error.map(|key| locale.t(key).to_owned()), locale);
+        error.is_none()
+    }
+
+    /// Writes (or clears) the message under a control and marks it for assistive technology.
+    fn show_error(control: &Element, message: Option<String>, _locale: Locale) {
+        let id = control.id();
+        let document = window().document();
+        if let Some(slot) = document.and_then(|d| d.get_element_by_id(&format!("{id}-error"))) {
+            slot.set_text_content(message.as_deref());
+        }
+        let field = control.closest(".field").ok().flatten();
+        match message {
+            Some(_) => {
+                let _ = control.set_attribute("aria-invalid", "true");
+                let _ = control.set_attribute("aria-describedby", &format!("{id}-error"));
+                if let Some(field) = field {
+                    let _ = field.class_list().add_1("field-invalid");
+                }
+            }
+            None => {
+                let _ = control.remove_attribute("aria-invalid");
+                if let Some(field) = field {
+                    let _ = field.class_list().remove_1("field-invalid");
+                }
+            }
+        }
+    }
+
+    fn controls(form: &HtmlFormElement) -> Vec<Element> {
+        let Ok(list) = form.query_selector_all("[data-check]") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+            .collect()
+    }
+
+    fn summary(form: &HtmlFormElement, text: Option<String>) {
+        if let Ok(Some(slot)) = form.query_selector("[data-summary]") {
+            slot.set_text_content(text.as_deref());
+            if text.is_some() {
+                let _ = slot.remove_attribute("hidden");
+            } else {
+                let _ = slot.set_attribute("hidden", "");
+            }
+        }
+    }
+
+    fn submit(form: HtmlFormElement, locale: Locale) {
+        let mut first_invalid = None;
+        for control in controls(&form) {
+            let _ = control.set_attribute("data-touched", "");
+            if !validate(&control, locale) && first_invalid.is_none() {
+                first_invalid = Some(control);
+            }
+        }
+        if let Some(control) = first_invalid {
+            summary(
+                &form,
+                Some(attr(&form_summary_slot(&form), "data-validation")),
+            );
+            if let Ok(element) = control.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+            return;
+        }
+        summary(&form, None);
+        let button = form.query_selector("[type=submit]").ok().flatten();
+        if let Some(button) = &button {
+            let _ = button.set_attribute("disabled", "");
+        }
+        leptos::task::spawn_local(async move {
+            let answer = post(&form.action(), &form_body(&form)).await;
+            if let Some(button) = &button {
+                let _ = button.remove_attribute("disabled");
+            }
+            match answer {
+                Ok(text) => succeed(&form, &text),
+                Err(error) => fail(&form, error, locale),
+            }
+        });
+    }
+
+    fn form_summary_slot(form: &HtmlFormElement) -> Element {
+        form.query_selector("[data-summary]")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| form.clone().unchecked_into())
+    }
+
+    fn form_body(form: &HtmlFormElement) -> String {
+        web_sys::FormData::new_with_form(form)
+            .ok()
+            .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok())
+            .map(|params| String::from(params.to_string()))
+            .unwrap_or_default()
+    }
+
+    /// POSTs a urlencoded body to a server function and reads its JSON answer (`Err` for non-2xx).
+    pub async fn post(url: &str, body: &str) -> Result<String, AppError> {
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&JsValue::from_str(body));
+        let headers = web_sys::Headers::new().map_err(|_| AppError::Internal)?;
+        let _ = headers.set("Accept", "application/json");
+        let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
+        init.set_headers(&headers);
+        let network = || AppError::Request("network".into());
+        let response: web_sys::Response =
+            JsFuture::from(window().fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(|_| network())?
+                .dyn_into()
+                .map_err(|_| network())?;
+        let text = JsFuture::from(response.text().map_err(|_| network())?)
+            .await
+            .map_err(|_| network())?
+            .as_string()
+            .unwrap_or_default();
+        if response.ok() {
+            Ok(text)
+        } else {
+            Err(serde_json::from_str(&text).unwrap_or(AppError::Internal))
+        }
+    }
+
+    fn succeed(form: &HtmlFormElement, answer: &str) {
+        let path = serde_json::from_str::<String>(answer)
+            .ok()
+            .filter(|p| p.starts_with('/') && !p.starts_with("//"));
+        let target = path.or_else(|| form.get_attribute("data-success-url"));
+        if let Some(target) = target {
+            let _ = window().location().set_href(&target);
+            return;
+        }
+        if let Ok(Some(notice)) = form.query_selector("[data-success]") {
+            let _ = notice.remove_attribute("hidden");
+        }
+        form.reset();
+    }
+
+    fn fail(form: &HtmlFormElement, error: AppError, locale: Locale) {
+        if let Some(fields) = error.field_errors() {
+            for control in controls(form) {
+                let _ = control.remove_attribute("data-touched");
+                show_error(&control, None, locale);
+            }
+            // Every field the server names, whether or not it has a live rule.
+            let document = window().document();
+            for (name, key) in &fields.0 {
+                let control = document
+                    .as_ref()
+                    .and_then(|d| d.get_element_by_id(&format!("field-{name}")));
+                if let Some(control) = control {
+                    show_error(&control, Some(locale.t(*key).to_owned()), locale);
+                }
+            }
+        }
+        let validation = attr(&form_summary_slot(form), "data-validation");
+        let text = form_summary(locale, Some(error), None)
+            .or_else(|| (!validation.is_empty()).then_some(validation));
+        summary(form, text);
+    }
+
+    /// Asks the server how guessable the new password is, 300 ms after typing stops.
+    fn rate(form: &HtmlFormElement, control: &Element, locale: Locale, generation: Rc<Cell<u64>>) {
+        generation.set(generation.get() + 1);
+        let mine = generation.get();
+        let password = value(control);
+        let meter = form.query_selector(".strength").ok().flatten();
+        let Some(meter) = meter else { return };
+        if check_new_password(&password).is_err() {
+            draw_meter(&meter, None, locale);
+            return;
+        }
+        let named = |name: &str| {
+            form.query_selector(&format!("[name={name}]"))
+                .ok()
+                .flatten()
+                .map(|e| value(&e))
+                .unwrap_or_default()
+        };
+        let body = format!(
+            "password={}&email={}&full_name={}",
+            js_sys::encode_uri_component(&password),
+            js_sys::encode_uri_component(&named("email")),
+            js_sys::encode_uri_component(&named("full_name")),
+        );
+        let control = control.clone();
+        set_timeout(
+            move || {
+                if generation.get() != mine {
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    let answer = post("/api/fn/rate_password", &body).await;
+                    let verdict = answer
+                        .ok()
+                        .and_then(|text| serde_json::from_str::<PasswordVerdict>(&text).ok());
+                    if generation.get() != mine {
+                        return;
+                    }
+                    draw_meter(&meter, verdict, locale);
+                    if let Some(v) = verdict.filter(|v| !v.acceptable)
+                        && control.has_attribute("data-touched")
+                    {
+                        show_error(&control, v.warning.map(|k| locale.t(k).to_owned()), locale);
+                    }
+                });
+            },
+            Duration::from_millis(300),
+        );
+    }
+
+    fn draw_meter(meter: &Element, verdict: Option<PasswordVerdict>, locale: Locale) {
+        let score = verdict.map(|v| v.score).unwrap_or(0);
+        let _ = meter.set_attribute("data-score", &score.to_string());
+        let _ = meter.set_attribute(
+            "data-acceptable",
+            &verdict.is_some_and(|v| v.acceptable).to_string(),
+        );
+        let level = match verdict {
+            None => MessageKey::PasswordMeterEmpty,
+            Some(v) if !v.acceptable => MessageKey::PasswordMeterWeak,
+            Some(v) if v.score == 3 => MessageKey::PasswordMeterGood,
+            Some(_) => MessageKey::PasswordMeterStrong,
+        };
+        if let Ok(Some(label)) = meter.query_selector(".strength-label") {
+            label.set_text_content(Some(&format!(
+                "{} {}",
+                locale.t(MessageKey::PasswordMeterLabel),
+                locale.t(level)
+            )));
+        }
+    }
+}
