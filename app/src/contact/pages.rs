@@ -34,10 +34,10 @@ pub fn ContactForm(locale: Locale) -> impl IntoView {
         std::array::from_fn(|_| LiveField::default());
     let server_error = action_error(action);
     let sent = matches!(action.value().get_untracked(), Some(Ok(())));
-    let name_error = name.error(server_error, "full_name", |_| None);
-    let email_error = email.error(server_error, "email", |_| None);
-    let subject_error = subject.error(server_error, "subject", |_| None);
-    let message_error = message.error(server_error, "message", |_| None);
+    let name_error = name.server_message(server_error, "full_name");
+    let email_error = email.server_message(server_error, "email");
+    let subject_error = subject.server_message(server_error, "subject");
+    let message_error = message.server_message(server_error, "message");
     let summary = match server_error.get_untracked() {
         Some(AppError::Validation(_)) => Some(locale.t(MessageKey::ContactErrorSummary).to_owned()),
         Some(other) => Some(locale.t(other.message_key()).to_owned()),

@@ -123,6 +123,15 @@ impl LiveField {
         }
     }
 
+    /// What the server said about this field, for server-rendered forms (`LiveForm` checks them live).
+    pub fn server_message(
+        self,
+        server_error: Signal<Option<AppError>>,
+        key: &'static str,
+    ) -> Signal<Option<MessageKey>> {
+        Signal::derive(move || self.server_error(server_error, key))
+    }
+
     /// The live error once the field was left, else what the server said about its value.
     pub fn error(
         self,

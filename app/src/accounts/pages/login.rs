@@ -53,8 +53,8 @@ pub fn LoginForm(locale: Locale, next: String) -> impl IntoView {
     let action = ServerAction::<Login>::new();
     let (email, password) = (LiveField::default(), LiveField::default());
     let server_error = action_error(action);
-    let email_error = email.error(server_error, "email", |_| None);
-    let password_error = password.error(server_error, "password", |_| None);
+    let email_error = email.server_message(server_error, "email");
+    let password_error = password.server_message(server_error, "password");
     let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
         <LiveForm locale>
@@ -99,7 +99,7 @@ pub fn SecondFactorForm(locale: Locale, next: String) -> impl IntoView {
     let action = ServerAction::<LoginSecondFactor>::new();
     let code = LiveField::default();
     let server_error = action_error(action);
-    let code_error = code.error(server_error, "code", |_| None);
+    let code_error = code.server_message(server_error, "code");
     let summary = move || match server_error.get() {
         // The password step is older than 5 minutes (or never happened).
         Some(crate::error::AppError::Unauthorized) => {

@@ -33,7 +33,7 @@ pub fn ForgotPasswordForm(locale: Locale, sent: bool) -> impl IntoView {
     let action = ServerAction::<ForgotPassword>::new();
     let email = LiveField::default();
     let server_error = action_error(action);
-    let email_error = email.error(server_error, "email", |_| None);
+    let email_error = email.server_message(server_error, "email");
     let summary = move || form_summary(locale, server_error.get(), None);
     view! {
         <p class="notice notice-success" role="status" hidden=!sent>{locale.t(MessageKey::ForgotSent)}</p>

@@ -94,8 +94,8 @@ pub fn ProfileForm(locale: Locale, initial: Profile) -> impl IntoView {
     full_name.value.set(initial.full_name);
     phone.value.set(initial.phone.unwrap_or_default());
     let server_error = action_error(action);
-    let name_error = full_name.error(server_error, "full_name", |_| None);
-    let phone_error = phone.error(server_error, "phone", |_| None);
+    let name_error = full_name.server_message(server_error, "full_name");
+    let phone_error = phone.server_message(server_error, "phone");
     let summary = form_summary(
         locale,
         server_error.get_untracked(),
@@ -132,8 +132,8 @@ pub fn EmailChangeForm(locale: Locale) -> impl IntoView {
     let action = ServerAction::<ChangeEmail>::new();
     let (new_email, password) = (LiveField::default(), LiveField::default());
     let server_error = action_error(action);
-    let email_error = new_email.error(server_error, "new_email", |_| None);
-    let password_error = password.error(server_error, "password", |_| None);
+    let email_error = new_email.server_message(server_error, "new_email");
+    let password_error = password.server_message(server_error, "password");
     let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
         <LiveForm locale>

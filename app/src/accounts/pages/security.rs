@@ -65,7 +65,7 @@ pub fn PasswordChangeForm(locale: Locale) -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let (current, new) = (LiveField::default(), LiveField::default());
     let server_error = action_error(action);
-    let current_error = current.error(server_error, "current_password", |_| None);
+    let current_error = current.server_message(server_error, "current_password");
     let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
         <LiveForm locale>

@@ -46,9 +46,9 @@ pub fn SignupForm(locale: Locale) -> impl IntoView {
     let [full_name, email, password, phone]: [LiveField; 4] =
         std::array::from_fn(|_| LiveField::default());
     let server_error = action_error(action);
-    let name_error = full_name.error(server_error, "full_name", |_| None);
-    let email_error = email.error(server_error, "email", |_| None);
-    let phone_error = phone.error(server_error, "phone", |_| None);
+    let name_error = full_name.server_message(server_error, "full_name");
+    let email_error = email.server_message(server_error, "email");
+    let phone_error = phone.server_message(server_error, "phone");
     let terms_error = server_error
         .get_untracked()
         .and_then(|e| e.field_errors().and_then(|f| f.get("terms")));
