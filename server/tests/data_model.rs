@@ -147,6 +147,14 @@ async fn demo_data_is_varied_realistic_and_idempotent() {
         hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
         "argon2id with OWASP parameters"
     );
+    // Staff must sign in with a second factor: the demo staff have it on, the others not.
+    let with_2fa: Vec<String> = sqlx::query_scalar(
+        "SELECT email FROM users WHERE totp_enabled_at IS NOT NULL AND totp_secret IS NOT NULL ORDER BY email",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("2fa");
+    assert_eq!(with_2fa, ["admin@meetral.test", "moderateur@meetral.test"]);
 }
 
 #[tokio::test]

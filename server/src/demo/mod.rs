@@ -3,7 +3,6 @@
 
 mod catalog;
 
-use argon2::{Argon2, PasswordHasher, password_hash::SaltString};
 use chrono::{Duration, Timelike, Utc};
 use sqlx::PgPool;
 
@@ -11,6 +10,9 @@ use catalog::{Mode, TEMPLATES, VENUES};
 
 /// Password of every demo account (development only; listed in the README).
 pub const DEMO_PASSWORD: &str = "Meetral-Demo-2026";
+/// Two-factor key of the demo admin and moderator (staff must sign in with a second factor): add it to
+/// any authenticator app. Development only; listed in the README.
+pub const DEMO_STAFF_TOTP_KEY: &str = "MEETRALDEMOSTAFFTOTPSECRET234567";
 
 struct DemoUser {
     email: &'static str,
@@ -173,6 +175,9 @@ pub async fn seed(pool: &PgPool) -> Result<String, String> {
     for user in USERS.iter().take(4) {
         summary.push_str(&format!("  {:<11} {}\n", user.role_label(), user.email));
     }
+    summary.push_str(&format!(
+        "Admin and moderator sign in with a second factor: add the key {DEMO_STAFF_TOTP_KEY} to an authenticator app.\n"
+    ));
     Ok(summary)
 }
 
@@ -198,32 +203,27 @@ async fn ensure_user(tx: &mut sqlx::PgConnection, user: &DemoUser) -> Result<i64
     if let Some(id) = existing {
         return Ok(id);
     }
-    let hash = hash_password(DEMO_PASSWORD).await?;
+    let hash = app::accounts::server::passwords::hash(DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(|e| e.to_string())?;
+    let staff = matches!(user.role, "admin" | "moderator");
+    let totp_secret = staff
+        .then(|| app::accounts::server::two_factor::decode_secret(DEMO_STAFF_TOTP_KEY))
+        .flatten();
     sqlx::query_scalar!(
-        "INSERT INTO users (email, email_verified_at, password_hash, full_name, role, organizer_slug, trusted_organizer)
-         VALUES ($1, now(), $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO users (email, email_verified_at, password_hash, full_name, role, organizer_slug, trusted_organizer,
+                            terms_accepted_at, totp_secret, totp_enabled_at)
+         VALUES ($1, now(), $2, $3, $4, $5, $6, now(), $7, CASE WHEN $7::bytea IS NULL THEN NULL ELSE now() END)
+         RETURNING id",
         user.email,
         hash,
         user.name,
         user.role,
         user.organizer_slug,
         user.organizer_slug.is_some(),
+        totp_secret,
     )
     .fetch_one(&mut *tx)
     .await
     .map_err(|e| e.to_string())
-}
-
-/// argon2id with the crate's defaults (m = 19 MiB, t = 2, p = 1: OWASP's recommendation), off the
-/// async runtime because it is deliberately slow.
-async fn hash_password(password: &'static str) -> Result<String, String> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| e.to_string())
-    })
-    .await
-    .map_err(|e| e.to_string())?
 }

@@ -25,6 +25,11 @@ fn totp(secret: Vec<u8>) -> TOTP {
     TOTP::new_unchecked(Algorithm::SHA1, 6, 1, STEP_SECS, secret)
 }
 
+/// The bytes of a base32 secret (as authenticator apps show it), if it is valid.
+pub fn decode_secret(base32: &str) -> Option<Vec<u8>> {
+    Secret::Encoded(base32.to_owned()).to_bytes().ok()
+}
+
 fn wrong_code(field: &str) -> AppError {
     AppError::field(field, MessageKey::TwoFactorCodeWrong)
 }
