@@ -191,3 +191,17 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('status')).toHaveText('Un nouveau lien vient d’être envoyé.');
   });
 });
+
+test('demo staff sign in with the published second-factor key', async ({ page }, testInfo) => {
+  // Each viewport its own staff account: a code is accepted once per account.
+  const email = testInfo.project.name === 'phone' ? 'admin@meetral.test' : 'moderateur@meetral.test';
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/login\/2fa\?next=/);
+  await page.getByLabel('Code de vérification').fill(totp('MEETRALDEMOSTAFFTOTPSECRET234567'));
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/account/security');
+  await expect(page.getByText('La double authentification est active.')).toBeVisible();
+  await expect(page.getByText('Obligatoire pour les modérateurs et les administrateurs.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Désactiver la double authentification' })).toHaveCount(0);
+});
