@@ -25,6 +25,10 @@ test('signup → verification mail → confirm → sign in → sign out', async 
   await expect(page.locator('.strength-label')).toHaveText('Solidité : trop faible');
   await expect(page.getByText('Ce mot de passe fait partie des plus courants : choisissez-en un autre.')).toBeVisible();
   await expect(password).toHaveAttribute('aria-invalid', 'true');
+  // Sending keeps the warning: the browser does not send what the server would refuse.
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByText('Ce mot de passe fait partie des plus courants : choisissez-en un autre.')).toBeVisible();
+  await expect(page.getByText('Certains champs sont à corriger : voyez les messages sous chacun d’eux.')).toBeVisible();
 
   await page.getByLabel('Nom complet').fill('Léa Martin');
   await emailField.fill(email);

@@ -66,6 +66,8 @@ mod client {
             let Some(control) = checked_control(&ev) else {
                 return;
             };
+            // The meter's last verdict was about the value before this edit.
+            let _ = control.remove_attribute("data-weak");
             if control.has_attribute("data-touched") {
                 validate(&control, locale);
             } else {
@@ -130,10 +132,15 @@ mod client {
         crate::forms::check(&rule, &value(control))
     }
 
+    /// Shows the live rule's verdict; a new password the meter found weak keeps that warning (the server
+    /// would refuse it too), so leaving the field or pressing the button does not hide it.
     fn validate(control: &Element, locale: Locale) -> bool {
-        let error = live_error(control);
-        show_error(control, error.map(|key| locale.t(key).to_owned()), locale);
-        error.is_none()
+        let message = live_error(control)
+            .map(|key| locale.t(key).to_owned())
+            .or_else(|| control.get_attribute("data-weak"));
+        let valid = message.is_none();
+        show_error(control, message, locale);
+        valid
     }
 
     /// Writes (or clears) the message under a control and marks it for assistive technology.
@@ -305,6 +312,7 @@ mod client {
         let meter = form.query_selector(".strength").ok().flatten();
         let Some(meter) = meter else { return };
         if check_new_password(&password).is_err() {
+            let _ = control.remove_attribute("data-weak");
             draw_meter(&meter, None, locale);
             return;
         }
@@ -336,10 +344,21 @@ mod client {
                         return;
                     }
                     draw_meter(&meter, verdict, locale);
-                    if let Some(v) = verdict.filter(|v| !v.acceptable)
-                        && control.has_attribute("data-touched")
-                    {
-                        show_error(&control, v.warning.map(|k| locale.t(k).to_owned()), locale);
+                    let weak = verdict.filter(|v| !v.acceptable).map(|v| {
+                        locale
+                            .t(v.warning.unwrap_or(MessageKey::PasswordTooWeak))
+                            .to_owned()
+                    });
+                    match &weak {
+                        Some(text) => {
+                            let _ = control.set_attribute("data-weak", text);
+                        }
+                        None => {
+                            let _ = control.remove_attribute("data-weak");
+                        }
+                    }
+                    if control.has_attribute("data-touched") {
+                        show_error(&control, weak, locale);
                     }
                 });
             },
