@@ -1,4 +1,6 @@
 //! Pages and machine endpoints, end to end through the real router and a real PostgreSQL database.
+//! Multi-threaded runtimes, as the server runs: on a single-threaded test runtime a page render was
+//! once seen never to finish (CI rehearsal, 2026-11-25; not reproduced on demand, cause not found).
 
 mod common;
 
@@ -7,7 +9,7 @@ use std::time::Duration;
 
 const DAY: Duration = Duration::from_secs(86_400);
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_is_server_rendered_with_upcoming_published_events_from_the_database() {
     let app = TestApp::spawn().await;
     app.insert_event("Afterwork des testeurs lyonnais", DAY, true)
@@ -54,7 +56,7 @@ async fn home_is_server_rendered_with_upcoming_published_events_from_the_databas
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn event_dates_are_shown_in_the_event_zone_and_the_viewer_language() {
     let app = TestApp::spawn().await;
     let slug = app.insert_event("Soirée horaires", DAY, false).await;
@@ -78,7 +80,7 @@ async fn event_dates_are_shown_in_the_event_zone_and_the_viewer_language() {
     assert!(en.body.contains(r#"datetime="2030-12-05T19:00:00+01:00""#));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_comes_from_the_cookie_then_accept_language() {
     let app = TestApp::spawn().await;
     let english = app.get("/", &[("accept-language", "en-GB,en;q=0.9")]).await;
@@ -97,7 +99,7 @@ async fn language_comes_from_the_cookie_then_accept_language() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
     let app = TestApp::spawn().await;
     let reply = app
@@ -126,7 +128,7 @@ async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_routes_get_the_branded_translated_404() {
     let app = TestApp::spawn().await;
     let fr = app
@@ -158,7 +160,7 @@ async fn unknown_routes_get_the_branded_translated_404() {
     assert_eq!(absurd_slug.status, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_carry_the_security_headers_and_a_nonce_for_the_hydration_script() {
     let app = TestApp::spawn().await;
     let page = app.get("/", &[]).await;
@@ -198,7 +200,7 @@ async fn pages_carry_the_security_headers_and_a_nonce_for_the_hydration_script()
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn static_files_have_cache_headers() {
     let app = TestApp::spawn().await;
     let robots = app.get("/robots.txt", &[]).await;
@@ -214,7 +216,7 @@ async fn static_files_have_cache_headers() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_the_database() {
     let app = TestApp::spawn().await;
     let health = app.get("/healthz", &[]).await;
@@ -224,7 +226,7 @@ async fn healthz_reports_the_database() {
     assert_eq!(health.headers["cache-control"], "no-store");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_origin_state_changes_are_refused() {
     let app = TestApp::spawn().await;
     let forged = app
@@ -251,7 +253,7 @@ async fn cross_origin_state_changes_are_refused() {
     assert_eq!(ok.status, 303);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn over_https_pages_get_hsts_secure_cookies_and_upgrade_insecure_requests() {
     let app = TestApp::with_base_url("https://meetral.example").await;
     let page = app.get("/", &[]).await;
