@@ -16,9 +16,9 @@ use axum::{
 };
 use http::{HeaderName, Request};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower::ServiceBuilder;
 use tower_http::{
     compression::CompressionLayer,
@@ -39,7 +39,7 @@ pub struct AppState {
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 pub fn router(state: AppState, assets: app::Assets) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     // Without a valid secret (production misconfigured) a random one: signed links then never verify.
     let secret = app::ssr::SigningSecret(
         state
@@ -109,6 +109,14 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
                 .layer(CompressionLayer::new()),
         )
         .with_state(state)
+}
+
+/// The page routes, generated once per process. Generating runs the app with resource loading
+/// suppressed by a process-wide flag (leptos#4773): a page rendered meanwhile on another thread
+/// would wait forever, which happened when tests built routers while others rendered.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// Server-side sessions in PostgreSQL. The cookie holds only the random id: `__Host-` prefixed,
