@@ -3,8 +3,12 @@
 
 use crate::{accounts::model as accounts, contact::model as contact, i18n::MessageKey};
 
-/// The message for `value` under `rule`, or `None` when it passes (or the rule is unknown).
-pub fn check(rule: &str, value: &str) -> Option<MessageKey> {
+/// The message for `value` under `rule`, or `None` when it passes (or the rule is unknown). `other`
+/// reads another field of the same form, for rules that compare (an end after its start).
+pub fn check(rule: &str, value: &str, other: &dyn Fn(&str) -> String) -> Option<MessageKey> {
+    if let Some(field) = rule.strip_prefix("event:") {
+        return crate::events::model::form::check(field, value, other);
+    }
     match rule {
         "email" => crate::validation::Email::parse(value).err(),
         "full_name" => accounts::check_full_name(value).err(),
@@ -14,6 +18,7 @@ pub fn check(rule: &str, value: &str) -> Option<MessageKey> {
         "contact_name" => contact::check_name(value).err(),
         "contact_subject" => contact::check_subject(value).err(),
         "contact_message" => contact::check_message(value).err(),
+        "cancel_message" => crate::events::model::form::check_cancellation_message(value).err(),
         _ => None,
     }
 }
@@ -29,6 +34,36 @@ pub fn check_box(rule: &str, checked: bool) -> Option<MessageKey> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check(rule: &str, value: &str) -> Option<MessageKey> {
+        super::check(rule, value, &|_| String::new())
+    }
+
+    #[test]
+    fn event_rules_read_the_other_fields() {
+        let starts = |name: &str| match name {
+            "starts_at" => "2027-03-10T18:00".to_owned(),
+            "mode" => "online".to_owned(),
+            _ => String::new(),
+        };
+        assert_eq!(
+            super::check("event:ends_at", "2027-03-10T17:00", &starts),
+            Some(MessageKey::EndBeforeStart)
+        );
+        assert_eq!(
+            super::check("event:ends_at", "2027-03-10T20:00", &starts),
+            None
+        );
+        assert_eq!(
+            super::check("event:online_url", "javascript:alert(1)", &starts),
+            Some(MessageKey::LinkMustBeHttps)
+        );
+        assert_eq!(
+            super::check("event:city", "", &starts),
+            None,
+            "online events need no city"
+        );
+    }
 
     #[test]
     fn rules_are_the_models_rules() {

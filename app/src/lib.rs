@@ -89,6 +89,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::pages::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/events") view=events::pages::EventListPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:slug") view=events::pages::EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizer/events") view=events::pages::organizer::MyEventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizer/events/new") view=events::pages::organizer::NewEventPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizer/events/:id/edit") view=events::pages::organizer::EditEventPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizer/events/:id/preview") view=events::pages::organizer::EventPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/contact") view=contact::pages::ContactPage />
                     <Route path=path!("/faq") view=pages::static_pages::FaqPage />
                     <Route path=path!("/legal") view=pages::static_pages::LegalPage />

@@ -1,6 +1,9 @@
-use leptos::prelude::*;
+//! Event server functions: thin (authorization first, then one service call).
 
-use super::model::{EventCard, EventDetail};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::model::{EventCard, EventDetail, MyEvent, form::EventForm};
 use crate::error::AppError;
 
 /// The next published public events, soonest first (at most 48).
@@ -24,7 +27,153 @@ pub async fn event_by_slug(slug: String) -> Result<EventDetail, AppError> {
                 return Err(AppError::NotFound);
             }
             let pool = crate::ssr::db::pool()?;
-            super::server::by_slug(&pool, &slug, crate::ssr::request::locale()).await
+            super::server::page::by_slug(&pool, &slug, crate::ssr::request::locale()).await
+        }
+        .await,
+    )
+}
+
+/// What the event form needs: the values to show and the category list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventFormData {
+    pub form: EventForm,
+    /// The values come from an unsaved draft.
+    pub from_draft: bool,
+    pub categories: Vec<(String, String)>,
+}
+
+/// The form for a new event (`event` = None) or for editing one the user manages.
+#[server(prefix = "/api/fn", endpoint = "load_event_form")]
+pub async fn load_event_form(event: Option<i64>) -> Result<EventFormData, AppError> {
+    use crate::accounts::server::require_user;
+    crate::ssr::request::reply(
+        async {
+            let user = require_user().await?;
+            let pool = crate::ssr::db::pool()?;
+            let (form, from_draft) =
+                super::server::authoring::form_for(&pool, &user, event).await?;
+            let categories =
+                super::server::authoring::categories(&pool, crate::ssr::request::locale()).await?;
+            Ok(EventFormData {
+                form,
+                from_draft,
+                categories,
+            })
+        }
+        .await,
+    )
+}
+
+/// Keeps the form as typed, valid or not (called as the organizer types).
+#[server(prefix = "/api/fn", endpoint = "save_event_draft")]
+pub async fn save_event_draft(#[server(flatten)] form: EventForm) -> Result<(), AppError> {
+    use crate::accounts::server::require_user;
+    crate::ssr::request::reply(
+        async {
+            let user = require_user().await?;
+            let pool = crate::ssr::db::pool()?;
+            super::server::authoring::save_draft(&pool, &user, &form).await
+        }
+        .await,
+    )
+}
+
+/// Saves the event (a new one starts as a draft) and answers with its preview page.
+#[server(prefix = "/api/fn", endpoint = "save_event")]
+pub async fn save_event(#[server(flatten)] form: EventForm) -> Result<String, AppError> {
+    use crate::accounts::server::{Client, require_user};
+    crate::ssr::request::reply(
+        async {
+            let user = require_user().await?;
+            let pool = crate::ssr::db::pool()?;
+            let ip = Client::current().ip;
+            let id = super::server::authoring::save(&pool, &user, &form, ip.as_deref()).await?;
+            let path = format!("/organizer/events/{id}/preview?saved=1");
+            crate::ssr::request::redirect_form_post(&path);
+            Ok(path)
+        }
+        .await,
+    )
+}
+
+/// The description's Markdown as the event page will show it (sanitised HTML).
+#[server(prefix = "/api/fn", endpoint = "preview_markdown")]
+pub async fn preview_markdown(text: String) -> Result<String, AppError> {
+    crate::ssr::request::reply(
+        async {
+            crate::accounts::server::require_user().await?;
+            if text.chars().count() > 20_000 {
+                return Err(AppError::field(
+                    "description",
+                    crate::i18n::MessageKey::FieldTooLong,
+                ));
+            }
+            Ok(super::server::markdown::to_safe_html(&text))
+        }
+        .await,
+    )
+}
+
+/// An event the user manages, exactly as visitors will see it, whatever its status.
+#[server(prefix = "/api/fn", endpoint = "event_preview")]
+pub async fn event_preview(event: i64) -> Result<EventDetail, AppError> {
+    crate::ssr::request::reply(
+        async {
+            let user = crate::accounts::server::require_user().await?;
+            let pool = crate::ssr::db::pool()?;
+            super::server::page::for_organizer(&pool, &user, event, crate::ssr::request::locale())
+                .await
+        }
+        .await,
+    )
+}
+
+/// Sends a draft to moderation. Needs a confirmed email address.
+#[server(prefix = "/api/fn", endpoint = "submit_event")]
+pub async fn submit_event(event: i64) -> Result<String, AppError> {
+    use crate::accounts::server::{Client, authz::require_publisher};
+    crate::ssr::request::reply(
+        async {
+            let user = require_publisher().await?;
+            let pool = crate::ssr::db::pool()?;
+            let ip = Client::current().ip;
+            super::server::lifecycle::submit(&pool, &user, event, ip.as_deref()).await?;
+            let path = format!("/organizer/events/{event}/preview?saved=submitted");
+            crate::ssr::request::redirect_form_post(&path);
+            Ok(path)
+        }
+        .await,
+    )
+}
+
+/// Cancels an event; everyone registered is told with `message`.
+#[server(prefix = "/api/fn", endpoint = "cancel_event")]
+pub async fn cancel_event(event: i64, message: String) -> Result<String, AppError> {
+    use crate::accounts::server::{Client, require_user};
+    crate::ssr::request::reply(
+        async {
+            let user = require_user().await?;
+            let message = super::model::form::check_cancellation_message(&message)
+                .map_err(|key| AppError::field("message", key))?;
+            let pool = crate::ssr::db::pool()?;
+            let ip = Client::current().ip;
+            super::server::lifecycle::cancel(&pool, &user, event, message, ip.as_deref()).await?;
+            let path = format!("/organizer/events/{event}/preview?saved=cancelled");
+            crate::ssr::request::redirect_form_post(&path);
+            Ok(path)
+        }
+        .await,
+    )
+}
+
+/// The events the signed-in person organizes.
+#[server(prefix = "/api/fn", endpoint = "my_events")]
+pub async fn my_events() -> Result<Vec<MyEvent>, AppError> {
+    crate::ssr::request::reply(
+        async {
+            let user = crate::accounts::server::require_user().await?;
+            let pool = crate::ssr::db::pool()?;
+            super::server::page::mine(&pool, &user, crate::ssr::request::locale()).await
         }
         .await,
     )

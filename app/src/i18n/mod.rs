@@ -88,6 +88,12 @@ mod tests {
             MessageKey::AccountNotificationsTab,
             MessageKey::PasswordMeterEmpty,
             MessageKey::SessionIp,
+            MessageKey::CalendarOutlook,
+            MessageKey::DietHalal,
+            MessageKey::EventFieldDescription,
+            MessageKey::EventFieldLatitude,
+            MessageKey::EventFieldLongitude,
+            MessageKey::EventFieldMode,
         ];
         for key in MessageKey::ALL {
             let (fr, en) = (Locale::Fr.t(*key), Locale::En.t(*key));

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod db;
 pub mod jobs;
 pub mod mail;
+pub mod media;
 pub mod qr;
 pub mod rate_limit;
 pub mod request;
@@ -12,3 +13,19 @@ pub mod session_store;
 /// The server secret that signs links (unsubscribe), provided to pages and server functions.
 #[derive(Clone)]
 pub struct SigningSecret(pub std::sync::Arc<[u8]>);
+
+/// The public address of the site ("https://meetral.fr"), for canonical links and shared URLs.
+#[derive(Clone)]
+pub struct BaseUrl(pub std::sync::Arc<str>);
+
+impl BaseUrl {
+    /// The base URL of the request being served (`http://127.0.0.1:3000` when none was provided).
+    pub fn current() -> BaseUrl {
+        leptos::prelude::use_context::<BaseUrl>()
+            .unwrap_or_else(|| BaseUrl("http://127.0.0.1:3000".into()))
+    }
+
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0.trim_end_matches('/'))
+    }
+}

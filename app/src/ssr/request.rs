@@ -47,3 +47,10 @@ pub fn mark_failed(error: &crate::error::AppError) {
         response.insert_header(http::header::RETRY_AFTER, (*retry_after_secs).into());
     }
 }
+
+/// A plain form post (no WASM) is redirected; the island navigates by itself.
+pub fn redirect_form_post(path: &str) {
+    if accepts_html() {
+        leptos_axum::redirect(path);
+    }
+}

@@ -195,3 +195,87 @@ where
 {
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
+
+/// A labelled `<select>`; `LiveForm` shows its server error under it like any field.
+#[component]
+pub fn SelectField(
+    locale: Locale,
+    name: &'static str,
+    label: MessageKey,
+    options: Vec<(String, String)>,
+    selected: String,
+    error: Signal<Option<MessageKey>>,
+    #[prop(optional)] check: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<MessageKey>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{locale.t(label)}</label>
+            <select id=id name=name data-check=check aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=error_id.clone()>
+                {placeholder.map(|p| view! { <option value="">{locale.t(p)}</option> })}
+                {options.into_iter().map(|(value, text)| {
+                    let is_selected = value == selected;
+                    view! { <option value=value selected=is_selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get().map(|e| locale.t(e))}</p>
+        </div>
+    }
+}
+
+/// Radio buttons in a fieldset; the group's error sits after the last one.
+#[component]
+pub fn RadioGroup(
+    locale: Locale,
+    name: &'static str,
+    legend: MessageKey,
+    options: Vec<(&'static str, MessageKey)>,
+    selected: String,
+    error: Signal<Option<MessageKey>>,
+) -> impl IntoView {
+    let error_id = format!("field-{name}-error");
+    view! {
+        <fieldset class="field choice-group" class:field-invalid=move || error.get().is_some()>
+            <legend>{locale.t(legend)}</legend>
+            <div class="choices">
+                {options.into_iter().enumerate().map(|(index, (value, text))| {
+                    // The first radio carries the group's id so a server error finds its place.
+                    let id = if index == 0 { format!("field-{name}") } else { format!("field-{name}-{value}") };
+                    let label_for = id.clone();
+                    view! {
+                        <label class="choice" for=label_for>
+                            <input type="radio" id=id name=name value=value checked=value == selected />
+                            <span>{locale.t(text)}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get().map(|e| locale.t(e))}</p>
+        </fieldset>
+    }
+}
+
+/// One checkbox with its label (sends "on" when ticked).
+#[component]
+pub fn CheckboxField(
+    locale: Locale,
+    name: &'static str,
+    label: MessageKey,
+    checked: bool,
+    #[prop(optional)] hint: Option<MessageKey>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let label_for = id.clone();
+    view! {
+        <div class="field field-check">
+            <label class="choice" for=label_for>
+                <input type="checkbox" id=id name=name checked=checked />
+                <span>{locale.t(label)}</span>
+            </label>
+            {hint.map(|h| view! { <p class="field-hint">{locale.t(h)}</p> })}
+        </div>
+    }
+}

@@ -9,6 +9,11 @@
 //! that belong to no field (its `data-validation` holds the sentence for field errors); on success the page
 //! goes where the server function answered (a path), else to the form's `data-success-url`, else the
 //! `[data-success]` notice is shown and the form emptied.
+//!
+//! Long forms may also ask for: `data-autosave="/api/fn/…"` on the form (the whole form is posted there
+//! 1.5 s after typing stops, and `[data-draft-status]` says so), `[data-show-when="name=a|b"]` sections
+//! shown only while that field holds one of those values, and `[data-preview-of="name"]` that shows the
+//! server's rendering of that field's Markdown.
 
 use leptos::prelude::*;
 
@@ -60,6 +65,16 @@ mod client {
                 let _ = control.set_attribute("data-touched", "");
                 validate(&control, locale);
             }
+        });
+        let extras = Rc::new(Extras::new(&form));
+        extras.refresh(&form);
+        let (form_for_extras, extras_for_input) = (form.clone(), extras.clone());
+        listen(&form, "input", move |ev| {
+            extras_for_input.changed(&form_for_extras, &ev, locale)
+        });
+        let (form_for_extras, extras_for_change) = (form.clone(), extras.clone());
+        listen(&form, "change", move |ev| {
+            extras_for_change.changed(&form_for_extras, &ev, locale)
         });
         let form_for_input = form.clone();
         listen(&form, "input", move |ev| {
@@ -129,7 +144,149 @@ mod client {
         if attr(control, "type") == "checkbox" {
             return crate::forms::check_box(&rule, is_checked(control));
         }
-        crate::forms::check(&rule, &value(control))
+        let form = control
+            .closest("form")
+            .ok()
+            .flatten()
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok());
+        let other = |name: &str| {
+            form.as_ref()
+                .map(|f| named_value(f, name))
+                .unwrap_or_default()
+        };
+        crate::forms::check(&rule, &value(control), &other)
+    }
+
+    /// What the form would send for `name` (a ticked checkbox's "on", the chosen radio), or "".
+    fn named_value(form: &HtmlFormElement, name: &str) -> String {
+        web_sys::FormData::new_with_form(form)
+            .ok()
+            .and_then(|data| data.get(name).as_string())
+            .unwrap_or_default()
+    }
+
+    /// Autosave, conditional sections and Markdown previews of one form.
+    struct Extras {
+        autosave: Option<String>,
+        generation: Cell<u64>,
+        preview_generation: Cell<u64>,
+    }
+
+    impl Extras {
+        fn new(form: &HtmlFormElement) -> Extras {
+            Extras {
+                autosave: form.get_attribute("data-autosave"),
+                generation: Cell::new(0),
+                preview_generation: Cell::new(0),
+            }
+        }
+
+        fn changed(self: &Rc<Self>, form: &HtmlFormElement, ev: &Event, locale: Locale) {
+            self.refresh(form);
+            // A rule comparing fields (an end after its start) follows the field it compares with.
+            for control in controls(form) {
+                if control.has_attribute("data-touched") {
+                    validate(&control, locale);
+                }
+            }
+            let name = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .map(|e| attr(&e, "name"))
+                .unwrap_or_default();
+            self.preview(form, &name);
+            self.schedule_save(form);
+        }
+
+        /// Shows the sections whose condition holds, hides the others.
+        fn refresh(&self, form: &HtmlFormElement) {
+            for section in all(form, "[data-show-when]") {
+                let condition = attr(&section, "data-show-when");
+                let Some((name, values)) = condition.split_once('=') else {
+                    continue;
+                };
+                let current = named_value(form, name);
+                let shown = values.split('|').any(|v| v == current);
+                if shown {
+                    let _ = section.remove_attribute("hidden");
+                } else {
+                    let _ = section.set_attribute("hidden", "");
+                }
+            }
+        }
+
+        fn preview(self: &Rc<Self>, form: &HtmlFormElement, name: &str) {
+            let selector = format!("[data-preview-of=\"{name}\"]");
+            let Some(preview) = form.query_selector(&selector).ok().flatten() else {
+                return;
+            };
+            let text = named_value(form, name);
+            self.preview_generation
+                .set(self.preview_generation.get() + 1);
+            let (mine, extras) = (self.preview_generation.get(), self.clone());
+            set_timeout(
+                move || {
+                    if extras.preview_generation.get() != mine {
+                        return;
+                    }
+                    leptos::task::spawn_local(async move {
+                        let body = format!("text={}", js_sys::encode_uri_component(&text));
+                        let html = post("/api/fn/preview_markdown", &body)
+                            .await
+                            .ok()
+                            .and_then(|answer| serde_json::from_str::<String>(&answer).ok());
+                        let target = preview.query_selector("[data-preview-body]").ok().flatten();
+                        if let (Some(html), Some(target)) = (html, target)
+                            && extras.preview_generation.get() == mine
+                        {
+                            // Sanitised on the server (the same function as the event page).
+                            target.set_inner_html(&html);
+                        }
+                    });
+                },
+                Duration::from_millis(400),
+            );
+        }
+
+        /// Posts the whole form to the autosave endpoint once typing pauses for 1.5 s.
+        fn schedule_save(self: &Rc<Self>, form: &HtmlFormElement) {
+            let Some(url) = self.autosave.clone() else {
+                return;
+            };
+            self.generation.set(self.generation.get() + 1);
+            let (mine, extras, form) = (self.generation.get(), self.clone(), form.clone());
+            set_timeout(
+                move || {
+                    // A draft saved after the form itself would come back on the next visit.
+                    if extras.generation.get() != mine || form.has_attribute("data-submitting") {
+                        return;
+                    }
+                    let status = form.query_selector("[data-draft-status]").ok().flatten();
+                    if let Some(status) = &status {
+                        status.set_text_content(status.get_attribute("data-saving").as_deref());
+                    }
+                    let body = form_body(&form);
+                    leptos::task::spawn_local(async move {
+                        let saved = post(&url, &body).await.is_ok();
+                        if let (Some(status), true) = (status, saved) {
+                            let _ = status
+                                .set_attribute("data-saved-at", &js_sys::Date::now().to_string());
+                            status.set_text_content(status.get_attribute("data-saved").as_deref());
+                        }
+                    });
+                },
+                Duration::from_millis(1500),
+            );
+        }
+    }
+
+    fn all(form: &HtmlFormElement, selector: &str) -> Vec<Element> {
+        let Ok(list) = form.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+            .collect()
     }
 
     /// Shows the live rule's verdict; a new password the meter found weak keeps that warning (the server
@@ -168,12 +325,11 @@ mod client {
         }
     }
 
+    /// The checked controls, except those in a hidden section (they are not part of the event).
     fn controls(form: &HtmlFormElement) -> Vec<Element> {
-        let Ok(list) = form.query_selector_all("[data-check]") else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        all(form, "[data-check]")
+            .into_iter()
+            .filter(|c| c.closest("[hidden]").ok().flatten().is_none())
             .collect()
     }
 
@@ -207,6 +363,7 @@ mod client {
             return;
         }
         summary(&form, None);
+        let _ = form.set_attribute("data-submitting", "");
         let button = form.query_selector("[type=submit]").ok().flatten();
         if let Some(button) = &button {
             let _ = button.set_attribute("disabled", "");
@@ -218,7 +375,10 @@ mod client {
             }
             match answer {
                 Ok(text) => succeed(&form, &text),
-                Err(error) => fail(&form, error, locale),
+                Err(error) => {
+                    let _ = form.remove_attribute("data-submitting");
+                    fail(&form, error, locale)
+                }
             }
         });
     }

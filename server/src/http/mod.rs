@@ -2,6 +2,7 @@
 //! middleware stack (request ids, tracing, compression, security headers, CSRF origin check).
 
 mod assets;
+mod calendar;
 mod header_account;
 mod health;
 mod lang;
@@ -49,10 +50,12 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
             .into(),
     );
     let limiters = app::ssr::rate_limit::Limiters::scaled(state.config.rate_limit_factor);
+    let base_url = app::ssr::BaseUrl(state.config.base_url.as_str().into());
     let context = {
         let pool = state.pool.clone();
         move || {
             provide_context(pool.clone());
+            provide_context(base_url.clone());
             provide_context(secret.clone());
             provide_context(limiters.clone());
         }
@@ -92,6 +95,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/lang", post(lang::switch_language))
         .route("/unsubscribe/{token}", post(unsubscribe::one_click))
+        .route("/events/{slug}/calendar.ics", get(calendar::event_ics))
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(assets::static_routes(&state.config.site_root, not_found))
         .layer(axum::middleware::from_fn_with_state(state.pool.clone(), header_account::load))

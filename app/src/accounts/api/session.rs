@@ -81,13 +81,8 @@ pub async fn login_second_factor(code: String, next: Option<String>) -> Result<S
     )
 }
 
-/// A plain form post (no WASM) is redirected; the island navigates by itself.
 #[cfg(feature = "ssr")]
-pub(super) fn redirect_form_post(path: &str) {
-    if crate::ssr::request::accepts_html() {
-        leptos_axum::redirect(path);
-    }
-}
+pub(super) use crate::ssr::request::redirect_form_post;
 
 #[server(prefix = "/api/fn", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
     events::{api::event_by_slug, model::EventDetail},
     i18n::{Locale, MessageKey, use_locale},
-    ui::{badge::FreeFoodBadge, error_view::ErrorPanel},
+    ui::{badge::FreeFoodBadge, error_view::ErrorPanel, share::ShareButton},
 };
 
 /// `/events/{slug}`: the event as visitors see it.
@@ -21,7 +21,7 @@ pub fn EventPage() -> impl IntoView {
         <Suspense fallback=|| view! { <div class="container page skeleton" aria-hidden="true"></div> }>
             {move || Suspend::new(async move {
                 match event.await {
-                    Ok(detail) => view! { <EventDetailView detail locale /> }.into_any(),
+                    Ok(detail) => view! { <EventHead detail=detail.clone() /><EventDetailView detail locale /> }.into_any(),
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                 }
             })}
@@ -29,45 +29,102 @@ pub fn EventPage() -> impl IntoView {
     }
 }
 
+/// What search engines and link previews read: title, description, canonical URL, OpenGraph, Twitter
+/// card and schema.org JSON-LD. (The organizer's preview has none of it: it is not a public page.)
 #[component]
-fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
-    let t = move |key| locale.t(key);
+fn EventHead(detail: EventDetail) -> impl IntoView {
     let card = detail.card;
-    let status_note = if detail.is_cancelled {
+    let share = detail.share;
+    let image = share.image.clone();
+    view! {
+        <Link rel="canonical" href=share.canonical.clone() />
+        <Meta property="og:type" content="website" />
+        <Meta property="og:title" content=card.title.clone() />
+        <Meta property="og:description" content=card.summary.clone() />
+        <Meta property="og:url" content=share.canonical.clone() />
+        <Meta property="og:site_name" content="Meetral" />
+        {image.clone().map(|image| view! { <Meta property="og:image" content=image /> })}
+        <Meta name="twitter:card" content=if image.is_some() { "summary_large_image" } else { "summary" } />
+        <Meta name="twitter:title" content=card.title />
+        <Meta name="twitter:description" content=card.summary />
+        {image.map(|image| view! { <Meta name="twitter:image" content=image /> })}
+        <script type="application/ld+json" inner_html=detail.json_ld></script>
+    }
+}
+
+#[component]
+pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    let card = detail.card.clone();
+    let status_note = if detail.is_cancelled() {
         Some(t(MessageKey::EventCancelled))
     } else if detail.is_past {
         Some(t(MessageKey::EventPast))
+    } else if detail.is_full() && !detail.waitlist {
+        Some(t(MessageKey::EventFull))
+    } else if detail.registration_closed {
+        Some(t(MessageKey::EventRegistrationClosed))
     } else {
         None
     };
-    let place = match (&detail.venue_name, &detail.address) {
-        (Some(venue), Some(address)) => format!("{venue} — {address}"),
-        (Some(venue), None) => venue.clone(),
-        (None, Some(address)) => address.clone(),
-        (None, None) => t(card.mode.label()).to_owned(),
-    };
+    let cancel_message = detail
+        .is_cancelled()
+        .then(|| detail.status_reason.clone())
+        .flatten();
     let capacity = match (detail.capacity, card.seats_left) {
+        (Some(_), Some(0)) if detail.waitlist => t(MessageKey::EventFullWaitlist).to_owned(),
         (Some(_), Some(0)) => t(MessageKey::SoldOut).to_owned(),
         (Some(capacity), Some(left)) => format!("{left} {} / {capacity}", t(MessageKey::SeatsLeft)),
         _ => t(MessageKey::EventNoLimit).to_owned(),
     };
+    let directions = detail.coordinates.map(|(lat, lon)| {
+        format!("https://www.openstreetmap.org/directions?to={lat:.6}%2C{lon:.6}")
+    });
+    let online = card.mode != crate::events::model::AttendanceMode::InPerson;
+    let in_person = card.mode != crate::events::model::AttendanceMode::Online;
+    let dietary = detail
+        .dietary
+        .iter()
+        .map(|key| t(*key))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let share = detail.share.clone();
     view! {
         <Title text=format!("{} · Meetral", card.title) />
         <Meta name="description" content=card.summary.clone() />
         <article class="container page event-page">
             <p><a href="/events">"← " {t(MessageKey::EventBackToList)}</a></p>
+            {share.image.clone().map(|src| view! {
+                <img class="event-cover" src=src alt="" width="1200" height="630" />
+            })}
             <div class="event-card-top">
                 <span class="chip">{card.category}</span>
                 {card.free_food.then(|| view! { <FreeFoodBadge locale /> })}
             </div>
-            <h1>{card.title}</h1>
+            <h1>{card.title.clone()}</h1>
             {status_note.map(|note| view! { <p class="notice notice-warning" role="status">{note}</p> })}
+            {cancel_message.map(|message| view! { <blockquote class="cancel-message">{message}</blockquote> })}
             <p class="lead">{card.summary}</p>
             <dl class="facts">
                 <dt>{t(MessageKey::EventWhen)}</dt>
-                <dd><time datetime=card.starts_iso>{detail.starts_label_long}</time></dd>
+                <dd>
+                    <time datetime=card.starts_iso>{detail.starts_label_long}</time>
+                    " → " <time datetime=detail.ends_iso>{detail.ends_label}</time>
+                </dd>
                 <dt>{t(MessageKey::EventWhere)}</dt>
-                <dd>{place}</dd>
+                <dd class="event-place">
+                    {in_person.then(|| view! {
+                        {detail.venue_name.clone().map(|venue| view! { <strong>{venue}</strong><br /> })}
+                        {detail.address.clone()}
+                        {detail.coordinates.map(|(lat, lon)| view! {
+                            <div class="event-map" data-event-map data-lat=format!("{lat:.6}") data-lon=format!("{lon:.6}")></div>
+                        })}
+                        {directions.map(|href| view! {
+                            <a class="directions" href=href rel="noopener" target="_blank">{t(MessageKey::EventDirections)}</a>
+                        })}
+                    })}
+                    {online.then(|| view! { <span class="chip">{t(MessageKey::Online)}</span> " " {t(MessageKey::EventOnlineLinkLater)} })}
+                </dd>
                 <dt>{t(MessageKey::EventPrice)}</dt>
                 <dd>{card.price_label}</dd>
                 <dt>{t(MessageKey::EventCapacity)}</dt>
@@ -76,12 +133,16 @@ fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                 <dd>{detail.organizer_name}</dd>
                 {detail.free_food_details.map(|offered| view! {
                     <dt>{t(MessageKey::EventFreeFoodOffered)}</dt>
-                    <dd>{offered}</dd>
+                    <dd>{offered} {(!dietary.is_empty()).then(|| view! { <br /><span class="muted">{dietary}</span> })}</dd>
                 })}
             </dl>
-            <div class="event-description">
-                {detail.description.split("\n\n").map(|para| view! { <p>{para.to_owned()}</p> }).collect_view()}
+            <div class="event-actions">
+                <a class="button button-ghost" href=share.ics download>{t(MessageKey::CalendarIcs)}</a>
+                <a class="button button-ghost" href=share.google rel="noopener" target="_blank">{t(MessageKey::CalendarGoogle)}</a>
+                <a class="button button-ghost" href=share.outlook rel="noopener" target="_blank">{t(MessageKey::CalendarOutlook)}</a>
+                <ShareButton locale url=share.canonical title=card.title />
             </div>
+            <div class="event-description" inner_html=detail.description_html></div>
         </article>
     }
 }

@@ -1,6 +1,7 @@
 mod card;
-mod detail;
+pub(crate) mod detail;
 mod list;
+pub mod organizer;
 
 pub use card::EventCardView;
 pub use detail::EventPage;

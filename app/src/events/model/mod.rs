@@ -2,6 +2,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Locale, MessageKey};
 
+pub mod form;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceMode {
@@ -16,6 +18,14 @@ impl AttendanceMode {
             "online" => AttendanceMode::Online,
             "hybrid" => AttendanceMode::Hybrid,
             _ => AttendanceMode::InPerson,
+        }
+    }
+
+    pub fn as_db(self) -> &'static str {
+        match self {
+            AttendanceMode::InPerson => "in_person",
+            AttendanceMode::Online => "online",
+            AttendanceMode::Hybrid => "hybrid",
         }
     }
 
@@ -44,20 +54,102 @@ pub struct EventCard {
     pub seats_left: Option<i32>,
 }
 
+/// Where an event is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Draft,
+    PendingReview,
+    Published,
+    Rejected,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub fn from_db(value: &str) -> EventStatus {
+        match value {
+            "pending_review" => EventStatus::PendingReview,
+            "published" => EventStatus::Published,
+            "rejected" => EventStatus::Rejected,
+            "cancelled" => EventStatus::Cancelled,
+            _ => EventStatus::Draft,
+        }
+    }
+
+    pub fn label(self) -> MessageKey {
+        match self {
+            EventStatus::Draft => MessageKey::StatusDraft,
+            EventStatus::PendingReview => MessageKey::StatusPending,
+            EventStatus::Published => MessageKey::StatusPublished,
+            EventStatus::Rejected => MessageKey::StatusRejected,
+            EventStatus::Cancelled => MessageKey::StatusCancelled,
+        }
+    }
+
+    /// Organizers may still change it with the form.
+    pub fn editable(self) -> bool {
+        self != EventStatus::Cancelled
+    }
+}
+
 /// The event page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventDetail {
+    pub id: i64,
     pub card: EventCard,
-    pub description: String,
+    pub status: EventStatus,
+    /// Why moderation rejected it, or the organizer's cancellation message.
+    pub status_reason: Option<String>,
+    /// The description as sanitised HTML (rendered from Markdown on the server).
+    pub description_html: String,
     pub starts_label_long: String,
     pub ends_label: String,
+    pub ends_iso: String,
     pub venue_name: Option<String>,
     pub address: Option<String>,
+    pub coordinates: Option<(f64, f64)>,
     pub organizer_name: String,
     pub free_food_details: Option<String>,
+    pub dietary: Vec<MessageKey>,
     pub capacity: Option<i32>,
+    pub waitlist: bool,
     pub is_past: bool,
-    pub is_cancelled: bool,
+    pub registration_closed: bool,
+    pub share: ShareLinks,
+    /// schema.org Event as JSON, for the page's `<script type="application/ld+json">`.
+    pub json_ld: String,
+}
+
+impl EventDetail {
+    pub fn is_cancelled(&self) -> bool {
+        self.status == EventStatus::Cancelled
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.card.seats_left == Some(0)
+    }
+}
+
+/// Addresses for sharing and calendars.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShareLinks {
+    pub canonical: String,
+    pub ics: String,
+    pub google: String,
+    pub outlook: String,
+    pub image: Option<String>,
+}
+
+/// One line of an organizer's own list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyEvent {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub status: EventStatus,
+    pub starts_label: String,
+    pub seats_taken: i32,
+    pub capacity: Option<i32>,
 }
 
 /// "Gratuit", "12,50 €" / "Free", "€12.50". Paid events say the payment happens on site until

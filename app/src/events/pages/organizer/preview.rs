@@ -1,0 +1,138 @@
+//! `/organizer/events/{id}/preview`: the event page exactly as visitors will see it, under a banner
+//! with its status and what the organizer can do: edit, submit for moderation, cancel.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    accounts::pages::login_redirect,
+    error::AppError,
+    events::{
+        api::{CancelEvent, SubmitEvent, event_preview},
+        model::{EventDetail, EventStatus},
+        pages::detail::EventDetailView,
+    },
+    i18n::{Locale, MessageKey, use_locale},
+    ui::{
+        error_view::ErrorPanel,
+        form::{LiveField, TextField, action_error, form_summary},
+        live_form::LiveForm,
+    },
+};
+
+#[component]
+pub fn EventPreviewPage() -> impl IntoView {
+    let locale = use_locale();
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok());
+    let saved = use_query_map().read_untracked().get("saved");
+    let Some(id) = id else {
+        return view! { <ErrorPanel error=AppError::NotFound /> }.into_any();
+    };
+    let event = Resource::new(move || id, event_preview);
+    view! {
+        <Suspense fallback=|| view! { <div class="container page skeleton" aria-hidden="true"></div> }>
+            {move || {
+                let saved = saved.clone();
+                Suspend::new(async move {
+                    match event.await {
+                        Err(AppError::Unauthorized) => {
+                            login_redirect(format!("/organizer/events/{id}/preview")).into_any()
+                        }
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                        Ok(detail) => view! {
+                            <OrganizerBanner locale detail=detail.clone() saved />
+                            <EventDetailView detail locale />
+                        }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn OrganizerBanner(locale: Locale, detail: EventDetail, saved: Option<String>) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    let id = detail.id;
+    let notice = saved.and_then(|saved| match saved.as_str() {
+        "1" => Some(MessageKey::PreviewSaved),
+        "submitted" => Some(MessageKey::PreviewSubmitted),
+        "cancelled" => Some(MessageKey::PreviewCancelled),
+        _ => None,
+    });
+    let explanation = match detail.status {
+        EventStatus::Draft => MessageKey::PreviewDraftLead,
+        EventStatus::PendingReview => MessageKey::PreviewPendingLead,
+        EventStatus::Published => MessageKey::PreviewPublishedLead,
+        EventStatus::Rejected => MessageKey::PreviewRejectedLead,
+        EventStatus::Cancelled => MessageKey::PreviewCancelledLead,
+    };
+    let can_submit =
+        matches!(detail.status, EventStatus::Draft | EventStatus::Rejected) && !detail.is_past;
+    let can_cancel = !matches!(detail.status, EventStatus::Cancelled) && !detail.is_past;
+    view! {
+        <aside class="organizer-banner" aria-label=t(MessageKey::PreviewBannerLabel)>
+            <div class="container">
+                {notice.map(|key| view! { <p class="notice notice-success" role="status">{t(key)}</p> })}
+                <p>
+                    <span class=format!("status status-{:?}", detail.status).to_lowercase()>{t(detail.status.label())}</span>
+                    " " {t(explanation)}
+                </p>
+                {(detail.status == EventStatus::Rejected).then(|| detail.status_reason.clone()).flatten().map(|reason| view! {
+                    <p class="notice notice-warning">{reason}</p>
+                })}
+                <div class="banner-actions">
+                    {detail.status.editable().then(|| view! {
+                        <a class="button button-ghost" href=format!("/organizer/events/{id}/edit")>{t(MessageKey::EditorEdit)}</a>
+                    })}
+                    {can_submit.then(|| view! { <SubmitForm locale id /> })}
+                </div>
+                {can_cancel.then(|| view! { <CancelForm locale id /> })}
+            </div>
+        </aside>
+    }
+}
+
+#[component]
+fn SubmitForm(locale: Locale, id: i64) -> impl IntoView {
+    let action = ServerAction::<SubmitEvent>::new();
+    let server_error = action_error(action);
+    let summary = form_summary(locale, server_error.get_untracked(), None);
+    view! {
+        <LiveForm locale>
+            <ActionForm action attr:class="inline-form">
+                <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
+                <input type="hidden" name="event" value=id.to_string() />
+                <button type="submit" class="button button-primary">{locale.t(MessageKey::PreviewSubmit)}</button>
+            </ActionForm>
+        </LiveForm>
+    }
+}
+
+#[component]
+fn CancelForm(locale: Locale, id: i64) -> impl IntoView {
+    let action = ServerAction::<CancelEvent>::new();
+    let server_error = action_error(action);
+    let message = LiveField::default();
+    let message_error = message.server_message(server_error, "message");
+    let summary = form_summary(locale, server_error.get_untracked(), None);
+    view! {
+        <details class="cancel-event">
+            <summary>{locale.t(MessageKey::CancelEventTitle)}</summary>
+            <p>{locale.t(MessageKey::CancelEventLead)}</p>
+            <LiveForm locale>
+                <ActionForm action attr:class="form" attr:novalidate=true>
+                    <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
+                    <input type="hidden" name="event" value=id.to_string() />
+                    <TextField locale name="message" label=MessageKey::CancelEventMessage value=message.value
+                        error=message_error multiline=true check="cancel_message" />
+                    <button type="submit" class="button button-danger">{locale.t(MessageKey::CancelEventSubmit)}</button>
+                </ActionForm>
+            </LiveForm>
+        </details>
+    }
+}

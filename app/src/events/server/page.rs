@@ -1,0 +1,366 @@
+//! The event page: one query for everything it shows, the schema.org description and calendar links.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+
+use super::{CardRow, access, markdown};
+use crate::{
+    accounts::model::CurrentUser,
+    error::AppError,
+    events::model::{EventDetail, EventStatus, MyEvent, ShareLinks, form::DIETARY_TAGS},
+    i18n::{
+        Locale,
+        dates::{format_event_start, format_event_start_short, iso_with_offset},
+    },
+    notifications::server::facts::place_line,
+    ssr::BaseUrl,
+};
+
+struct DetailRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    description_md: String,
+    category_fr: String,
+    category_en: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    time_zone: String,
+    venue_name: Option<String>,
+    address_line: Option<String>,
+    postal_code: Option<String>,
+    city: Option<String>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    attendance_mode: String,
+    price_cents: i32,
+    currency: String,
+    capacity: Option<i32>,
+    seats_taken: i32,
+    registration_deadline: Option<DateTime<Utc>>,
+    waitlist_enabled: bool,
+    free_food: bool,
+    free_food_details: Option<String>,
+    dietary_tags: Vec<String>,
+    status: String,
+    status_reason: Option<String>,
+    cancellation_message: Option<String>,
+    cover_image_key: Option<String>,
+    organizer_name: String,
+}
+
+/// A published or cancelled event as every visitor sees it (unlisted ones too: the link is the key).
+pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventDetail, AppError> {
+    let row = sqlx::query_as!(
+        DetailRow,
+        r#"SELECT e.id, e.slug, e.title, e.summary, e.description_md, c.name_fr AS category_fr,
+                  c.name_en AS category_en, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.address_line,
+                  e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
+                  e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
+                  e.waitlist_enabled, e.free_food, e.free_food_details, e.dietary_tags, e.status,
+                  e.status_reason, e.cancellation_message, e.cover_image_key, u.full_name AS organizer_name
+           FROM events e
+           JOIN categories c ON c.id = e.category_id
+           JOIN users u ON u.id = e.organizer_id
+           WHERE e.slug = $1 AND e.deleted_at IS NULL AND e.hidden_at IS NULL
+             AND e.status IN ('published', 'cancelled')"#,
+        slug,
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(detail(row, locale))
+}
+
+/// Any event the user manages, whatever its status: the preview shows exactly the visitors' page.
+pub async fn for_organizer(
+    pool: &PgPool,
+    user: &CurrentUser,
+    event_id: i64,
+    locale: Locale,
+) -> Result<EventDetail, AppError> {
+    let mut tx = pool.begin().await?;
+    access::lock_for(&mut tx, user, event_id).await?;
+    let row = sqlx::query_as!(
+        DetailRow,
+        r#"SELECT e.id, e.slug, e.title, e.summary, e.description_md, c.name_fr AS category_fr,
+                  c.name_en AS category_en, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.address_line,
+                  e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
+                  e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
+                  e.waitlist_enabled, e.free_food, e.free_food_details, e.dietary_tags, e.status,
+                  e.status_reason, e.cancellation_message, e.cover_image_key, u.full_name AS organizer_name
+           FROM events e
+           JOIN categories c ON c.id = e.category_id
+           JOIN users u ON u.id = e.organizer_id
+           WHERE e.id = $1"#,
+        event_id,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.rollback().await?;
+    Ok(detail(row, locale))
+}
+
+fn detail(row: DetailRow, locale: Locale) -> EventDetail {
+    let base = BaseUrl::current();
+    let now = Utc::now();
+    let place = (row.attendance_mode != "online")
+        .then(|| {
+            place_line(
+                None,
+                row.address_line.as_deref(),
+                row.postal_code.as_deref(),
+                row.city.as_deref(),
+            )
+        })
+        .flatten();
+    let canonical = base.join(&format!("/events/{}", row.slug));
+    let image = row
+        .cover_image_key
+        .as_ref()
+        .map(|key| base.join(&crate::ssr::media::public_path(key, 1200)));
+    let location_line = place_line(
+        row.venue_name.as_deref(),
+        row.address_line.as_deref(),
+        row.postal_code.as_deref(),
+        row.city.as_deref(),
+    );
+    let share = ShareLinks {
+        ics: format!("/events/{}/calendar.ics", row.slug),
+        google: google_link(&row, location_line.as_deref(), &canonical),
+        outlook: outlook_link(&row, location_line.as_deref(), &canonical),
+        canonical,
+        image,
+    };
+    let json_ld = json_ld(&row, &share);
+    let status = EventStatus::from_db(&row.status);
+    let dietary = DIETARY_TAGS
+        .iter()
+        .filter(|(tag, _)| row.dietary_tags.iter().any(|t| t == tag))
+        .map(|(_, key)| *key)
+        .collect();
+    let card = CardRow {
+        slug: row.slug.clone(),
+        title: row.title.clone(),
+        summary: row.summary.clone(),
+        category_fr: row.category_fr.clone(),
+        category_en: row.category_en.clone(),
+        starts_at: row.starts_at,
+        time_zone: row.time_zone.clone(),
+        city: row.city.clone(),
+        attendance_mode: row.attendance_mode.clone(),
+        price_cents: row.price_cents,
+        currency: row.currency.clone(),
+        free_food: row.free_food,
+        capacity: row.capacity,
+        seats_taken: row.seats_taken,
+    }
+    .into_card(locale);
+    EventDetail {
+        id: row.id,
+        card,
+        status,
+        status_reason: row
+            .cancellation_message
+            .clone()
+            .or(row.status_reason.clone()),
+        description_html: markdown::to_safe_html(&row.description_md),
+        starts_label_long: format_event_start(row.starts_at, &row.time_zone, locale),
+        ends_label: format_event_start(row.ends_at, &row.time_zone, locale),
+        ends_iso: iso_with_offset(row.ends_at, &row.time_zone),
+        venue_name: row
+            .venue_name
+            .clone()
+            .filter(|_| row.attendance_mode != "online"),
+        address: place,
+        coordinates: row.latitude.zip(row.longitude),
+        organizer_name: row.organizer_name.clone(),
+        free_food_details: row.free_food_details.clone(),
+        dietary,
+        capacity: row.capacity,
+        waitlist: row.waitlist_enabled,
+        is_past: row.ends_at < now,
+        registration_closed: row.registration_deadline.is_some_and(|d| d < now),
+        share,
+        json_ld,
+    }
+}
+
+fn utc_stamp(at: DateTime<Utc>) -> String {
+    at.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn query_value(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+fn google_link(row: &DetailRow, location: Option<&str>, url: &str) -> String {
+    format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&location={}&ctz={}",
+        query_value(&row.title),
+        utc_stamp(row.starts_at),
+        utc_stamp(row.ends_at),
+        query_value(&format!("{}\n{url}", row.summary)),
+        query_value(location.unwrap_or("")),
+        query_value(&row.time_zone),
+    )
+}
+
+fn outlook_link(row: &DetailRow, location: Option<&str>, url: &str) -> String {
+    format!(
+        "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}&body={}&location={}",
+        query_value(&row.title),
+        query_value(&row.starts_at.to_rfc3339()),
+        query_value(&row.ends_at.to_rfc3339()),
+        query_value(&format!("{}\n{url}", row.summary)),
+        query_value(location.unwrap_or("")),
+    )
+}
+
+/// schema.org `Event` for search engines. The visio link is for ticket holders: the virtual location
+/// points at the event page instead.
+fn json_ld(row: &DetailRow, share: &ShareLinks) -> String {
+    use serde_json::json;
+    let attendance = match row.attendance_mode.as_str() {
+        "online" => "https://schema.org/OnlineEventAttendanceMode",
+        "hybrid" => "https://schema.org/MixedEventAttendanceMode",
+        _ => "https://schema.org/OfflineEventAttendanceMode",
+    };
+    let status = if row.status == "cancelled" {
+        "https://schema.org/EventCancelled"
+    } else {
+        "https://schema.org/EventScheduled"
+    };
+    let mut locations = Vec::new();
+    if row.attendance_mode != "online" {
+        let mut place = json!({
+            "@type": "Place",
+            "name": row.venue_name.clone().or(row.city.clone()).unwrap_or_default(),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": row.address_line,
+                "postalCode": row.postal_code,
+                "addressLocality": row.city,
+                "addressCountry": "FR",
+            },
+        });
+        if let (Some(lat), Some(lon)) = (row.latitude, row.longitude) {
+            place["geo"] = json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lon });
+        }
+        locations.push(place);
+    }
+    if row.attendance_mode != "in_person" {
+        locations.push(json!({ "@type": "VirtualLocation", "url": share.canonical }));
+    }
+    let full = row.capacity.is_some_and(|c| row.seats_taken >= c);
+    let availability = if full {
+        "https://schema.org/SoldOut"
+    } else {
+        "https://schema.org/InStock"
+    };
+    let mut event = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": row.title,
+        "description": row.summary,
+        "startDate": iso_with_offset(row.starts_at, &row.time_zone),
+        "endDate": iso_with_offset(row.ends_at, &row.time_zone),
+        "eventStatus": status,
+        "eventAttendanceMode": attendance,
+        "location": if locations.len() == 1 { locations.remove(0) } else { json!(locations) },
+        "organizer": { "@type": "Person", "name": row.organizer_name },
+        "url": share.canonical,
+        "offers": {
+            "@type": "Offer",
+            "price": format!("{}.{:02}", row.price_cents / 100, row.price_cents % 100),
+            "priceCurrency": row.currency,
+            "availability": availability,
+            "url": share.canonical,
+        },
+    });
+    if let Some(image) = &share.image {
+        event["image"] = json!([image]);
+    }
+    // `</` never appears inside the script element, whatever the organizer typed.
+    event.to_string().replace("</", "<\\/")
+}
+
+/// The event as an iCalendar document (times in UTC, a stable UID so updates replace the entry).
+pub async fn calendar(pool: &PgPool, slug: &str, base: &BaseUrl) -> Result<String, AppError> {
+    let row = sqlx::query!(
+        "SELECT id, slug, title, summary, starts_at, ends_at, venue_name, address_line, postal_code, city,
+                attendance_mode, status
+         FROM events WHERE slug = $1 AND deleted_at IS NULL AND hidden_at IS NULL
+           AND status IN ('published', 'cancelled')",
+        slug
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let location = (row.attendance_mode != "online")
+        .then(|| {
+            place_line(
+                row.venue_name.as_deref(),
+                row.address_line.as_deref(),
+                row.postal_code.as_deref(),
+                row.city.as_deref(),
+            )
+        })
+        .flatten();
+    let url = base.join(&format!("/events/{}", row.slug));
+    Ok(crate::ssr::calendar::document(
+        &row.title,
+        &[crate::ssr::calendar::CalendarEntry {
+            uid: crate::ssr::calendar::event_uid(row.id),
+            title: &row.title,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            location: location.as_deref(),
+            url,
+            description: Some(&row.summary),
+            cancelled: row.status == "cancelled",
+        }],
+    ))
+}
+
+/// The events a person organizes (or co-manages), newest first.
+pub async fn mine(
+    pool: &PgPool,
+    user: &CurrentUser,
+    locale: Locale,
+) -> Result<Vec<MyEvent>, AppError> {
+    let rows = sqlx::query!(
+        "SELECT e.id, e.slug, e.title, e.status, e.starts_at, e.time_zone, e.seats_taken, e.capacity
+         FROM events e
+         WHERE e.deleted_at IS NULL
+           AND (e.organizer_id = $1 OR e.id IN (SELECT event_id FROM event_organizers
+                                                 WHERE user_id = $1 AND role = 'manager'))
+         ORDER BY e.created_at DESC, e.id DESC
+         LIMIT 200",
+        user.id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| MyEvent {
+            id: row.id,
+            slug: row.slug,
+            title: row.title,
+            status: EventStatus::from_db(&row.status),
+            starts_label: format_event_start_short(row.starts_at, &row.time_zone, locale),
+            seats_taken: row.seats_taken,
+            capacity: row.capacity,
+        })
+        .collect())
+}
