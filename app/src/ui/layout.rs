@@ -60,6 +60,7 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
     };
     let account_area = account.map(|(user, _)| match user {
         Some(user) => view! {
+            <a href="/organizer/events">{t(MessageKey::MyEventsTitle)}</a>
             <a class="account-name" href="/account">{user.full_name}</a>
             <form method="post" action="/api/fn/logout" class="inline-form">
                 <button type="submit" class="button button-ghost">{t(MessageKey::NavLogout)}</button>

@@ -1,0 +1,412 @@
+//! Event authoring through the real router on a real PostgreSQL: validation, drafts, ownership,
+//! submission, cancellation with notifications, the event page's metadata and its calendar file.
+
+mod common;
+
+use common::{
+    Reply, TestApp,
+    accounts::{JSON, call, form, login, session_cookie, signed_in, user},
+};
+
+/// A complete, valid event form, with some fields replaced.
+fn event_body(changes: &[(&str, &str)]) -> String {
+    let start = (chrono::Utc::now() + chrono::Duration::days(30)).format("%Y-%m-%d").to_string();
+    let starts_at = format!("{start}T18:30");
+    let ends_at = format!("{start}T21:00");
+    let mut pairs: Vec<(&str, String)> = vec![
+        ("event", String::new()),
+        ("title", "Apéro des développeurs lyonnais".into()),
+        ("summary", "Une soirée pour rencontrer la communauté tech de Lyon.".into()),
+        ("description", "Au programme :\n\n- **démos**\n- discussions".into()),
+        ("category", "networking".into()),
+        ("starts_at", starts_at),
+        ("ends_at", ends_at),
+        ("time_zone", "Europe/Paris".into()),
+        ("mode", "in_person".into()),
+        ("venue_name", "H7".into()),
+        ("address_line", "70 quai Perrache".into()),
+        ("postal_code", "69002".into()),
+        ("city", "Lyon".into()),
+        ("latitude", "45.7421".into()),
+        ("longitude", "4.8176".into()),
+        ("price", "".into()),
+        ("capacity", "50".into()),
+        ("free_food", "on".into()),
+        ("free_food_details", "Pizzas et boissons".into()),
+        ("diet_vegetarian", "on".into()),
+        ("visibility", "public".into()),
+        ("organizer_notify", "each".into()),
+        ("reminders", "1440,120".into()),
+    ];
+    for (name, value) in changes {
+        match pairs.iter_mut().find(|(n, _)| n == name) {
+            Some(pair) => pair.1 = (*value).to_owned(),
+            None => pairs.push((name, (*value).to_owned())),
+        }
+    }
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    form(&borrowed)
+}
+
+fn field_error(reply: &Reply, field: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(&reply.body).ok()?;
+    value.get("Validation")?.get(field)?.as_str().map(str::to_owned)
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.expect("count")
+}
+
+/// Saves a valid event as `cookie`'s owner and returns its id.
+async fn saved_event(app: &TestApp, cookie: &str, changes: &[(&str, &str)]) -> i64 {
+    let reply = call(app, "save_event", &event_body(changes), cookie).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let path: String = serde_json::from_str(&reply.body).expect("a path");
+    path.trim_start_matches("/organizer/events/")
+        .split('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .expect("the event id in the path")
+}
+
+async fn publish(app: &TestApp, id: i64) {
+    sqlx::query("UPDATE events SET status = 'published', published_at = now() WHERE id = $1")
+        .bind(id)
+        .execute(&app.pool)
+        .await
+        .expect("publish");
+}
+
+async fn slug_of(app: &TestApp, id: i64) -> String {
+    sqlx::query_scalar("SELECT slug FROM events WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .expect("slug")
+}
+
+/// A registration with one valid ticket, as the registration feature will write it.
+async fn registrant(app: &TestApp, event: i64, email: &str) {
+    let participant: i64 = sqlx::query_scalar(
+        "INSERT INTO event_participants (event_id, email, full_name) VALUES ($1, $2, 'Alex Martin') RETURNING id",
+    )
+    .bind(event)
+    .bind(email)
+    .fetch_one(&app.pool)
+    .await
+    .expect("participant");
+    sqlx::query(
+        "INSERT INTO tickets (code, event_id, participant_id, attendee_name)
+         VALUES (md5(random()::text) || md5(random()::text), $1, $2, 'Alex Martin')",
+    )
+    .bind(event)
+    .bind(participant)
+    .execute(&app.pool)
+    .await
+    .expect("ticket");
+    sqlx::query("UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1")
+        .bind(event)
+        .execute(&app.pool)
+        .await
+        .expect("seat");
+}
+
+#[tokio::test]
+async fn invalid_input_gets_field_errors_and_only_the_draft_is_kept() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    let body = event_body(&[
+        ("title", "<script>alert(1)</script>"),
+        ("ends_at", "2020-01-01T10:00"),
+        ("capacity", "0"),
+        ("price", "-5"),
+        ("mode", "hybrid"),
+        ("online_url", "javascript:alert(1)"),
+        ("free_food_details", ""),
+    ]);
+    let reply = call(&app, "save_event", &body, &cookie).await;
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert_eq!(field_error(&reply, "ends_at").as_deref(), Some("EndBeforeStart"));
+    assert_eq!(field_error(&reply, "capacity").as_deref(), Some("CapacityInvalid"));
+    assert_eq!(field_error(&reply, "price").as_deref(), Some("PriceInvalid"));
+    assert_eq!(field_error(&reply, "online_url").as_deref(), Some("LinkMustBeHttps"));
+    assert_eq!(
+        field_error(&reply, "free_food_details").as_deref(),
+        Some("FreeFoodDetailsRequired")
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM events").await, 0);
+    assert_eq!(count(&app, "SELECT count(*) FROM activity_logs WHERE target_type = 'event'").await, 0);
+    // What was typed is kept: the form shows it again.
+    let form = call(&app, "load_event_form", "", &cookie).await;
+    assert!(form.body.contains("javascript:alert(1)") && form.body.contains("\"from_draft\":true"), "{}", form.body);
+
+    // A start in the past is refused at the field; nothing is written.
+    let past = event_body(&[("starts_at", "2024-01-01T10:00"), ("ends_at", "2024-01-01T12:00")]);
+    let reply = call(&app, "save_event", &past, &cookie).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(field_error(&reply, "starts_at").as_deref(), Some("DateMustBeFuture"));
+    assert_eq!(count(&app, "SELECT count(*) FROM events").await, 0);
+
+    // Garbage that is not even a form of the right shape never becomes a 500.
+    let reply = call(&app, "save_event", "event=abc&title=x", &cookie).await;
+    assert!(reply.status.is_client_error(), "{} {}", reply.status, reply.body);
+    // Signed out: nothing is saved.
+    let reply = app.post_form("/api/fn/save_event", &event_body(&[]), &[JSON]).await;
+    assert_eq!(reply.status, 401);
+}
+
+#[tokio::test]
+async fn a_valid_event_is_saved_as_a_draft_previewed_then_submitted() {
+    let app = TestApp::spawn().await;
+    let (id, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    // An autosaved draft exists before the save; saving removes it.
+    let draft = call(&app, "save_event_draft", &event_body(&[("title", "Ap")]), &cookie).await;
+    assert_eq!(draft.status, 200, "{}", draft.body);
+    let event = saved_event(&app, &cookie, &[("price", "12,50"), ("waitlist", "on")]).await;
+    assert_eq!(count(&app, "SELECT count(*) FROM event_drafts").await, 0);
+    let row: (String, i32, Option<i32>, bool, Vec<String>, i64) = sqlx::query_as(
+        "SELECT status, price_cents, capacity, waitlist_enabled, dietary_tags, organizer_id FROM events WHERE id = $1",
+    )
+    .bind(event)
+    .fetch_one(&app.pool)
+    .await
+    .expect("event");
+    assert_eq!(row, ("draft".into(), 1250, Some(50), true, vec!["vegetarian".into()], id));
+
+    // The preview is the visitors' page, drafts included; the public page does not show drafts.
+    let preview = app
+        .get(&format!("/organizer/events/{event}/preview"), &[("cookie", &cookie), ("accept-language", "fr")])
+        .await;
+    assert_eq!(preview.status, 200);
+    assert!(preview.body.contains("Apéro des développeurs lyonnais"));
+    assert!(preview.body.contains("<strong>démos</strong>"), "Markdown is rendered");
+    assert!(preview.body.contains("Soumettre à la modération"));
+    let slug = slug_of(&app, event).await;
+    assert_eq!(app.get(&format!("/events/{slug}"), &[]).await.status, 404);
+
+    let reply = call(&app, "submit_event", &format!("event={event}"), &cookie).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let status: String = sqlx::query_scalar("SELECT status FROM events WHERE id = $1")
+        .bind(event)
+        .fetch_one(&app.pool)
+        .await
+        .expect("status");
+    assert_eq!(status, "pending_review");
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM activity_logs WHERE target_type = 'event' AND target_id = $1 ORDER BY id",
+    )
+    .bind(event)
+    .fetch_all(&app.pool)
+    .await
+    .expect("log");
+    assert_eq!(actions, ["event_created", "event_submitted"]);
+    // Submitting twice is a conflict, not a second submission.
+    assert_eq!(call(&app, "submit_event", &format!("event={event}"), &cookie).await.status, 409);
+}
+
+#[tokio::test]
+async fn an_unverified_account_saves_drafts_but_cannot_submit() {
+    let app = TestApp::spawn().await;
+    let (id, cookie) = signed_in(&app, "nouveau@exemple.fr").await;
+    sqlx::query("UPDATE users SET email_verified_at = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&app.pool)
+        .await
+        .expect("unverify");
+    let event = saved_event(&app, &cookie, &[]).await;
+    let reply = call(&app, "submit_event", &format!("event={event}"), &cookie).await;
+    assert_eq!(reply.status, 403);
+    assert!(reply.body.contains("EmailUnverified"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn only_the_organizer_edits_previews_or_cancels() {
+    let app = TestApp::spawn().await;
+    let (_, owner) = signed_in(&app, "orga@exemple.fr").await;
+    let event = saved_event(&app, &owner, &[]).await;
+    let (_, other) = signed_in(&app, "intrus@exemple.fr").await;
+    let id = event.to_string();
+    let edit = call(&app, "save_event", &event_body(&[("event", &id), ("title", "Volé")]), &other).await;
+    assert_eq!(edit.status, 403);
+    let draft = call(&app, "save_event_draft", &event_body(&[("event", &id)]), &other).await;
+    assert_eq!(draft.status, 403);
+    assert_eq!(call(&app, "load_event_form", &format!("event={id}"), &other).await.status, 403);
+    assert_eq!(call(&app, "event_preview", &format!("event={id}"), &other).await.status, 403);
+    assert_eq!(call(&app, "submit_event", &format!("event={id}"), &other).await.status, 403);
+    let cancel = call(&app, "cancel_event", &format!("event={id}&message=non"), &other).await;
+    assert_eq!(cancel.status, 403);
+    let title: String = sqlx::query_scalar("SELECT title FROM events WHERE id = $1")
+        .bind(event)
+        .fetch_one(&app.pool)
+        .await
+        .expect("title");
+    assert_eq!(title, "Apéro des développeurs lyonnais");
+    assert_eq!(count(&app, "SELECT count(*) FROM event_drafts").await, 0);
+    // An event that does not exist is not found, not forbidden.
+    assert_eq!(call(&app, "event_preview", "event=999999", &owner).await.status, 404);
+    // The owner edits it.
+    let edit = call(&app, "save_event", &event_body(&[("event", &id), ("title", "Apéro renommé")]), &owner).await;
+    assert_eq!(edit.status, 200, "{}", edit.body);
+}
+
+#[tokio::test]
+async fn cancelling_tells_every_registrant_and_cancels_their_tickets() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    let event = saved_event(&app, &cookie, &[]).await;
+    publish(&app, event).await;
+    registrant(&app, event, "alex@exemple.fr").await;
+    registrant(&app, event, "sam@exemple.fr").await;
+    let long = "x".repeat(2001);
+    let reply = call(&app, "cancel_event", &form(&[("event", &event.to_string()), ("message", &long)]), &cookie).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(field_error(&reply, "message").as_deref(), Some("FieldTooLong"));
+    assert_eq!(count(&app, "SELECT count(*) FROM tickets WHERE status = 'cancelled'").await, 0);
+
+    let body = form(&[("event", &event.to_string()), ("message", "La salle est inondée, désolé !")]);
+    let reply = call(&app, "cancel_event", &body, &cookie).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(count(&app, "SELECT count(*) FROM tickets WHERE status = 'valid'").await, 0);
+    assert_eq!(count(&app, "SELECT count(*) FROM tickets WHERE status = 'cancelled'").await, 2);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'event_cancelled'").await,
+        2
+    );
+    let message: String = sqlx::query_scalar(
+        "SELECT payload::text FROM email_outbox WHERE to_address = 'alex@exemple.fr' AND template = 'event_cancelled'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("mail");
+    assert!(message.contains("La salle est inondée"), "{message}");
+    assert_eq!(count(&app, "SELECT count(*) FROM activity_logs WHERE action = 'event_cancelled'").await, 1);
+    // The public page says so, with the message; cancelling again is a conflict.
+    let slug = slug_of(&app, event).await;
+    let page = app.get(&format!("/events/{slug}"), &[("accept-language", "fr")]).await;
+    assert!(page.body.contains("Cet événement est annulé."));
+    assert!(page.body.contains("La salle est inondée"));
+    assert!(page.body.contains("https://schema.org/EventCancelled"));
+    assert_eq!(call(&app, "cancel_event", &body, &cookie).await.status, 409);
+    // A cancelled event is not edited any more.
+    let edit = call(&app, "save_event", &event_body(&[("event", &event.to_string())]), &cookie).await;
+    assert_eq!(edit.status, 409);
+}
+
+#[tokio::test]
+async fn moving_a_published_event_tells_registrants_once() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    let event = saved_event(&app, &cookie, &[]).await;
+    publish(&app, event).await;
+    registrant(&app, event, "alex@exemple.fr").await;
+    let id = event.to_string();
+    // Same date and place: nobody is told.
+    let same = call(&app, "save_event", &event_body(&[("event", &id), ("summary", "Un résumé revu et corrigé.")]), &cookie).await;
+    assert_eq!(same.status, 200, "{}", same.body);
+    assert_eq!(count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'event_changed'").await, 0);
+    let later = (chrono::Utc::now() + chrono::Duration::days(31)).format("%Y-%m-%d").to_string();
+    let moved = event_body(&[
+        ("event", &id),
+        ("starts_at", &format!("{later}T19:00")),
+        ("ends_at", &format!("{later}T22:00")),
+    ]);
+    assert_eq!(call(&app, "save_event", &moved, &cookie).await.status, 200);
+    assert_eq!(call(&app, "save_event", &moved, &cookie).await.status, 200);
+    assert_eq!(count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'event_changed'").await, 1);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM notifications WHERE kind = 'event_changed'").await,
+        0,
+        "the registrant has no account: mail only"
+    );
+    // Capacity under the seats already taken is refused at the field.
+    let reply = call(&app, "save_event", &event_body(&[("event", &id), ("capacity", "0")]), &cookie).await;
+    assert_eq!(field_error(&reply, "capacity").as_deref(), Some("CapacityInvalid"));
+    sqlx::query("UPDATE events SET seats_taken = 3 WHERE id = $1").bind(event).execute(&app.pool).await.expect("seats");
+    let reply = call(&app, "save_event", &event_body(&[("event", &id), ("capacity", "2")]), &cookie).await;
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert_eq!(field_error(&reply, "capacity").as_deref(), Some("CapacityBelowTaken"));
+}
+
+#[tokio::test]
+async fn the_event_page_describes_itself_to_search_engines_and_calendars() {
+    let app = TestApp::with_base_url("https://meetral.example").await;
+    let (_, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    let event = saved_event(
+        &app,
+        &cookie,
+        &[
+            ("mode", "hybrid"),
+            ("online_url", "https://visio.exemple.fr/salle-secrete"),
+            ("price", "15"),
+            ("description", "Bonjour <script>alert('x')</script> <img src=x onerror=alert(1)>"),
+        ],
+    )
+    .await;
+    publish(&app, event).await;
+    let slug = slug_of(&app, event).await;
+    let page = app.get(&format!("/events/{slug}"), &[("accept-language", "fr")]).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("alert('x')") && !page.body.contains("onerror"), "sanitised");
+    assert!(!page.body.contains("salle-secrete"), "the visio link is for ticket holders only");
+    let canonical = format!("https://meetral.example/events/{slug}");
+    assert!(page.body.contains(&format!(r#"<link rel="canonical" href="{canonical}""#)), "canonical");
+    assert!(page.body.contains(r#"property="og:title" content="Apéro des développeurs lyonnais""#));
+    assert!(page.body.contains(r#"name="twitter:card""#));
+
+    let start = page.body.find(r#"<script type="application/ld+json">"#).expect("JSON-LD") + 35;
+    let end = start + page.body[start..].find("</script>").expect("end");
+    let ld: serde_json::Value = serde_json::from_str(&page.body[start..end]).expect("JSON-LD parses");
+    assert_eq!(ld["@type"], "Event");
+    assert_eq!(ld["name"], "Apéro des développeurs lyonnais");
+    let starts = ld["startDate"].as_str().expect("startDate");
+    assert!(chrono::DateTime::parse_from_rfc3339(starts).is_ok() && (starts.ends_with("+01:00") || starts.ends_with("+02:00")), "{starts}");
+    assert!(ld["endDate"].as_str().is_some());
+    assert_eq!(ld["eventStatus"], "https://schema.org/EventScheduled");
+    assert_eq!(ld["eventAttendanceMode"], "https://schema.org/MixedEventAttendanceMode");
+    let locations = ld["location"].as_array().expect("place and virtual location");
+    assert_eq!(locations[0]["@type"], "Place");
+    assert_eq!(locations[0]["address"]["@type"], "PostalAddress");
+    assert_eq!(locations[0]["address"]["addressLocality"], "Lyon");
+    assert_eq!(locations[0]["geo"]["@type"], "GeoCoordinates");
+    assert_eq!(locations[1]["@type"], "VirtualLocation");
+    assert_eq!(ld["organizer"]["name"], "Camille Dupont");
+    assert_eq!(ld["offers"]["price"], "15.00");
+    assert_eq!(ld["offers"]["priceCurrency"], "EUR");
+    assert_eq!(ld["offers"]["availability"], "https://schema.org/InStock");
+
+    let ics = app.get(&format!("/events/{slug}/calendar.ics"), &[]).await;
+    assert_eq!(ics.status, 200);
+    assert!(ics.headers["content-type"].to_str().expect("ascii").starts_with("text/calendar"));
+    let body = &ics.body;
+    assert!(body.starts_with("BEGIN:VCALENDAR\r\n") && body.trim_end().ends_with("END:VCALENDAR"));
+    for required in ["VERSION:2.0", "PRODID:", "BEGIN:VEVENT", "DTSTAMP:", "END:VEVENT"] {
+        assert!(body.contains(required), "{required} in {body}");
+    }
+    assert!(body.contains(&format!("UID:event-{event}@meetral.fr")));
+    let dtstart = body.lines().find(|l| l.starts_with("DTSTART")).expect("DTSTART");
+    assert!(dtstart.ends_with('Z'), "UTC times: {dtstart}");
+    assert!(body.split("\r\n").all(|line| line.len() <= 75), "folded lines");
+    assert!(!body.replace("\r\n", "").contains('\n'), "CRLF line ends");
+    assert_eq!(app.get("/events/nope/calendar.ics", &[]).await.status, 404);
+}
+
+#[tokio::test]
+async fn the_organizer_list_shows_each_event_with_its_status() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    saved_event(&app, &cookie, &[("title", "Premier atelier")]).await;
+    let second = saved_event(&app, &cookie, &[("title", "Second atelier")]).await;
+    publish(&app, second).await;
+    let page = app.get("/organizer/events", &[("cookie", &cookie), ("accept-language", "fr")]).await;
+    assert!(page.body.contains("Premier atelier") && page.body.contains("Second atelier"));
+    assert!(page.body.contains("Brouillon") && page.body.contains("Publié"));
+    let stranger = login(&app, "nobody@exemple.fr", "x", None).await;
+    assert_eq!(stranger.status, 422);
+    user(&app, "autre@exemple.fr").await;
+    let other = session_cookie(&login(&app, "autre@exemple.fr", common::accounts::PASSWORD, None).await);
+    let page = app.get("/organizer/events", &[("cookie", &other)]).await;
+    assert!(!page.body.contains("Premier atelier"));
+    // Signed out, the page asks to sign in.
+    let page = app.get("/organizer/events", &[]).await;
+    assert!(page.body.contains("/login?next=") || page.status.is_redirection(), "{}", page.status);
+}
