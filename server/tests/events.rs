@@ -10,14 +10,22 @@ use common::{
 
 /// A complete, valid event form, with some fields replaced.
 fn event_body(changes: &[(&str, &str)]) -> String {
-    let start = (chrono::Utc::now() + chrono::Duration::days(30)).format("%Y-%m-%d").to_string();
+    let start = (chrono::Utc::now() + chrono::Duration::days(30))
+        .format("%Y-%m-%d")
+        .to_string();
     let starts_at = format!("{start}T18:30");
     let ends_at = format!("{start}T21:00");
     let mut pairs: Vec<(&str, String)> = vec![
         ("event", String::new()),
         ("title", "Apéro des développeurs lyonnais".into()),
-        ("summary", "Une soirée pour rencontrer la communauté tech de Lyon.".into()),
-        ("description", "Au programme :\n\n- **démos**\n- discussions".into()),
+        (
+            "summary",
+            "Une soirée pour rencontrer la communauté tech de Lyon.".into(),
+        ),
+        (
+            "description",
+            "Au programme :\n\n- **démos**\n- discussions".into(),
+        ),
         ("category", "networking".into()),
         ("starts_at", starts_at),
         ("ends_at", ends_at),
@@ -50,11 +58,18 @@ fn event_body(changes: &[(&str, &str)]) -> String {
 
 fn field_error(reply: &Reply, field: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(&reply.body).ok()?;
-    value.get("Validation")?.get(field)?.as_str().map(str::to_owned)
+    value
+        .get("Validation")?
+        .get(field)?
+        .as_str()
+        .map(str::to_owned)
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.pool).await.expect("count")
+    sqlx::query_scalar(sql)
+        .fetch_one(&app.pool)
+        .await
+        .expect("count")
 }
 
 /// Saves a valid event as `cookie`'s owner and returns its id.
@@ -126,32 +141,68 @@ async fn invalid_input_gets_field_errors_and_only_the_draft_is_kept() {
     ]);
     let reply = call(&app, "save_event", &body, &cookie).await;
     assert_eq!(reply.status, 422, "{}", reply.body);
-    assert_eq!(field_error(&reply, "ends_at").as_deref(), Some("EndBeforeStart"));
-    assert_eq!(field_error(&reply, "capacity").as_deref(), Some("CapacityInvalid"));
-    assert_eq!(field_error(&reply, "price").as_deref(), Some("PriceInvalid"));
-    assert_eq!(field_error(&reply, "online_url").as_deref(), Some("LinkMustBeHttps"));
+    assert_eq!(
+        field_error(&reply, "ends_at").as_deref(),
+        Some("EndBeforeStart")
+    );
+    assert_eq!(
+        field_error(&reply, "capacity").as_deref(),
+        Some("CapacityInvalid")
+    );
+    assert_eq!(
+        field_error(&reply, "price").as_deref(),
+        Some("PriceInvalid")
+    );
+    assert_eq!(
+        field_error(&reply, "online_url").as_deref(),
+        Some("LinkMustBeHttps")
+    );
     assert_eq!(
         field_error(&reply, "free_food_details").as_deref(),
         Some("FreeFoodDetailsRequired")
     );
     assert_eq!(count(&app, "SELECT count(*) FROM events").await, 0);
-    assert_eq!(count(&app, "SELECT count(*) FROM activity_logs WHERE target_type = 'event'").await, 0);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM activity_logs WHERE target_type = 'event'"
+        )
+        .await,
+        0
+    );
     // What was typed is kept: the form shows it again.
     let form = call(&app, "load_event_form", "", &cookie).await;
-    assert!(form.body.contains("javascript:alert(1)") && form.body.contains("\"from_draft\":true"), "{}", form.body);
+    assert!(
+        form.body.contains("javascript:alert(1)") && form.body.contains("\"from_draft\":true"),
+        "{}",
+        form.body
+    );
 
     // A start in the past is refused at the field; nothing is written.
-    let past = event_body(&[("starts_at", "2024-01-01T10:00"), ("ends_at", "2024-01-01T12:00")]);
+    let past = event_body(&[
+        ("starts_at", "2024-01-01T10:00"),
+        ("ends_at", "2024-01-01T12:00"),
+    ]);
     let reply = call(&app, "save_event", &past, &cookie).await;
     assert_eq!(reply.status, 422);
-    assert_eq!(field_error(&reply, "starts_at").as_deref(), Some("DateMustBeFuture"));
+    assert_eq!(
+        field_error(&reply, "starts_at").as_deref(),
+        Some("DateMustBeFuture")
+    );
     assert_eq!(count(&app, "SELECT count(*) FROM events").await, 0);
 
     // Garbage that is not even a form of the right shape never becomes a 500.
     let reply = call(&app, "save_event", "event=abc&title=x", &cookie).await;
-    assert!(reply.status.is_client_error(), "{} {}", reply.status, reply.body);
+    assert!(
+        reply.status.is_client_error(),
+        "{} {}",
+        reply.status,
+        reply.body
+    );
     // Signed out: nothing is saved.
-    let reply = app.post_form("/api/fn/save_event", &event_body(&[]), &[JSON]).await;
+    let reply = app
+        .post_form("/api/fn/save_event", &event_body(&[]), &[JSON])
+        .await;
     assert_eq!(reply.status, 401);
 }
 
@@ -160,7 +211,13 @@ async fn a_valid_event_is_saved_as_a_draft_previewed_then_submitted() {
     let app = TestApp::spawn().await;
     let (id, cookie) = signed_in(&app, "orga@exemple.fr").await;
     // An autosaved draft exists before the save; saving removes it.
-    let draft = call(&app, "save_event_draft", &event_body(&[("title", "Ap")]), &cookie).await;
+    let draft = call(
+        &app,
+        "save_event_draft",
+        &event_body(&[("title", "Ap")]),
+        &cookie,
+    )
+    .await;
     assert_eq!(draft.status, 200, "{}", draft.body);
     let event = saved_event(&app, &cookie, &[("price", "12,50"), ("waitlist", "on")]).await;
     assert_eq!(count(&app, "SELECT count(*) FROM event_drafts").await, 0);
@@ -171,15 +228,31 @@ async fn a_valid_event_is_saved_as_a_draft_previewed_then_submitted() {
     .fetch_one(&app.pool)
     .await
     .expect("event");
-    assert_eq!(row, ("draft".into(), 1250, Some(50), true, vec!["vegetarian".into()], id));
+    assert_eq!(
+        row,
+        (
+            "draft".into(),
+            1250,
+            Some(50),
+            true,
+            vec!["vegetarian".into()],
+            id
+        )
+    );
 
     // The preview is the visitors' page, drafts included; the public page does not show drafts.
     let preview = app
-        .get(&format!("/organizer/events/{event}/preview"), &[("cookie", &cookie), ("accept-language", "fr")])
+        .get(
+            &format!("/organizer/events/{event}/preview"),
+            &[("cookie", &cookie), ("accept-language", "fr")],
+        )
         .await;
     assert_eq!(preview.status, 200);
     assert!(preview.body.contains("Apéro des développeurs lyonnais"));
-    assert!(preview.body.contains("<strong>démos</strong>"), "Markdown is rendered");
+    assert!(
+        preview.body.contains("<strong>démos</strong>"),
+        "Markdown is rendered"
+    );
     assert!(preview.body.contains("Soumettre à la modération"));
     let slug = slug_of(&app, event).await;
     assert_eq!(app.get(&format!("/events/{slug}"), &[]).await.status, 404);
@@ -201,7 +274,12 @@ async fn a_valid_event_is_saved_as_a_draft_previewed_then_submitted() {
     .expect("log");
     assert_eq!(actions, ["event_created", "event_submitted"]);
     // Submitting twice is a conflict, not a second submission.
-    assert_eq!(call(&app, "submit_event", &format!("event={event}"), &cookie).await.status, 409);
+    assert_eq!(
+        call(&app, "submit_event", &format!("event={event}"), &cookie)
+            .await
+            .status,
+        409
+    );
 }
 
 #[tokio::test]
@@ -226,14 +304,47 @@ async fn only_the_organizer_edits_previews_or_cancels() {
     let event = saved_event(&app, &owner, &[]).await;
     let (_, other) = signed_in(&app, "intrus@exemple.fr").await;
     let id = event.to_string();
-    let edit = call(&app, "save_event", &event_body(&[("event", &id), ("title", "Volé")]), &other).await;
+    let edit = call(
+        &app,
+        "save_event",
+        &event_body(&[("event", &id), ("title", "Volé")]),
+        &other,
+    )
+    .await;
     assert_eq!(edit.status, 403);
-    let draft = call(&app, "save_event_draft", &event_body(&[("event", &id)]), &other).await;
+    let draft = call(
+        &app,
+        "save_event_draft",
+        &event_body(&[("event", &id)]),
+        &other,
+    )
+    .await;
     assert_eq!(draft.status, 403);
-    assert_eq!(call(&app, "load_event_form", &format!("event={id}"), &other).await.status, 403);
-    assert_eq!(call(&app, "event_preview", &format!("event={id}"), &other).await.status, 403);
-    assert_eq!(call(&app, "submit_event", &format!("event={id}"), &other).await.status, 403);
-    let cancel = call(&app, "cancel_event", &format!("event={id}&message=non"), &other).await;
+    assert_eq!(
+        call(&app, "load_event_form", &format!("event={id}"), &other)
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        call(&app, "event_preview", &format!("event={id}"), &other)
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        call(&app, "submit_event", &format!("event={id}"), &other)
+            .await
+            .status,
+        403
+    );
+    let cancel = call(
+        &app,
+        "cancel_event",
+        &format!("event={id}&message=non"),
+        &other,
+    )
+    .await;
     assert_eq!(cancel.status, 403);
     let title: String = sqlx::query_scalar("SELECT title FROM events WHERE id = $1")
         .bind(event)
@@ -243,9 +354,20 @@ async fn only_the_organizer_edits_previews_or_cancels() {
     assert_eq!(title, "Apéro des développeurs lyonnais");
     assert_eq!(count(&app, "SELECT count(*) FROM event_drafts").await, 0);
     // An event that does not exist is not found, not forbidden.
-    assert_eq!(call(&app, "event_preview", "event=999999", &owner).await.status, 404);
+    assert_eq!(
+        call(&app, "event_preview", "event=999999", &owner)
+            .await
+            .status,
+        404
+    );
     // The owner edits it.
-    let edit = call(&app, "save_event", &event_body(&[("event", &id), ("title", "Apéro renommé")]), &owner).await;
+    let edit = call(
+        &app,
+        "save_event",
+        &event_body(&[("event", &id), ("title", "Apéro renommé")]),
+        &owner,
+    )
+    .await;
     assert_eq!(edit.status, 200, "{}", edit.body);
 }
 
@@ -258,18 +380,51 @@ async fn cancelling_tells_every_registrant_and_cancels_their_tickets() {
     registrant(&app, event, "alex@exemple.fr").await;
     registrant(&app, event, "sam@exemple.fr").await;
     let long = "x".repeat(2001);
-    let reply = call(&app, "cancel_event", &form(&[("event", &event.to_string()), ("message", &long)]), &cookie).await;
+    let reply = call(
+        &app,
+        "cancel_event",
+        &form(&[("event", &event.to_string()), ("message", &long)]),
+        &cookie,
+    )
+    .await;
     assert_eq!(reply.status, 422);
-    assert_eq!(field_error(&reply, "message").as_deref(), Some("FieldTooLong"));
-    assert_eq!(count(&app, "SELECT count(*) FROM tickets WHERE status = 'cancelled'").await, 0);
+    assert_eq!(
+        field_error(&reply, "message").as_deref(),
+        Some("FieldTooLong")
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM tickets WHERE status = 'cancelled'"
+        )
+        .await,
+        0
+    );
 
-    let body = form(&[("event", &event.to_string()), ("message", "La salle est inondée, désolé !")]);
+    let body = form(&[
+        ("event", &event.to_string()),
+        ("message", "La salle est inondée, désolé !"),
+    ]);
     let reply = call(&app, "cancel_event", &body, &cookie).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
-    assert_eq!(count(&app, "SELECT count(*) FROM tickets WHERE status = 'valid'").await, 0);
-    assert_eq!(count(&app, "SELECT count(*) FROM tickets WHERE status = 'cancelled'").await, 2);
     assert_eq!(
-        count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'event_cancelled'").await,
+        count(&app, "SELECT count(*) FROM tickets WHERE status = 'valid'").await,
+        0
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM tickets WHERE status = 'cancelled'"
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM email_outbox WHERE template = 'event_cancelled'"
+        )
+        .await,
         2
     );
     let message: String = sqlx::query_scalar(
@@ -279,16 +434,31 @@ async fn cancelling_tells_every_registrant_and_cancels_their_tickets() {
     .await
     .expect("mail");
     assert!(message.contains("La salle est inondée"), "{message}");
-    assert_eq!(count(&app, "SELECT count(*) FROM activity_logs WHERE action = 'event_cancelled'").await, 1);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM activity_logs WHERE action = 'event_cancelled'"
+        )
+        .await,
+        1
+    );
     // The public page says so, with the message; cancelling again is a conflict.
     let slug = slug_of(&app, event).await;
-    let page = app.get(&format!("/events/{slug}"), &[("accept-language", "fr")]).await;
+    let page = app
+        .get(&format!("/events/{slug}"), &[("accept-language", "fr")])
+        .await;
     assert!(page.body.contains("Cet événement est annulé."));
     assert!(page.body.contains("La salle est inondée"));
     assert!(page.body.contains("https://schema.org/EventCancelled"));
     assert_eq!(call(&app, "cancel_event", &body, &cookie).await.status, 409);
     // A cancelled event is not edited any more.
-    let edit = call(&app, "save_event", &event_body(&[("event", &event.to_string())]), &cookie).await;
+    let edit = call(
+        &app,
+        "save_event",
+        &event_body(&[("event", &event.to_string())]),
+        &cookie,
+    )
+    .await;
     assert_eq!(edit.status, 409);
 }
 
@@ -301,10 +471,25 @@ async fn moving_a_published_event_tells_registrants_once() {
     registrant(&app, event, "alex@exemple.fr").await;
     let id = event.to_string();
     // Same date and place: nobody is told.
-    let same = call(&app, "save_event", &event_body(&[("event", &id), ("summary", "Un résumé revu et corrigé.")]), &cookie).await;
+    let same = call(
+        &app,
+        "save_event",
+        &event_body(&[("event", &id), ("summary", "Un résumé revu et corrigé.")]),
+        &cookie,
+    )
+    .await;
     assert_eq!(same.status, 200, "{}", same.body);
-    assert_eq!(count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'event_changed'").await, 0);
-    let later = (chrono::Utc::now() + chrono::Duration::days(31)).format("%Y-%m-%d").to_string();
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM email_outbox WHERE template = 'event_changed'"
+        )
+        .await,
+        0
+    );
+    let later = (chrono::Utc::now() + chrono::Duration::days(31))
+        .format("%Y-%m-%d")
+        .to_string();
     let moved = event_body(&[
         ("event", &id),
         ("starts_at", &format!("{later}T19:00")),
@@ -312,19 +497,52 @@ async fn moving_a_published_event_tells_registrants_once() {
     ]);
     assert_eq!(call(&app, "save_event", &moved, &cookie).await.status, 200);
     assert_eq!(call(&app, "save_event", &moved, &cookie).await.status, 200);
-    assert_eq!(count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'event_changed'").await, 1);
     assert_eq!(
-        count(&app, "SELECT count(*) FROM notifications WHERE kind = 'event_changed'").await,
+        count(
+            &app,
+            "SELECT count(*) FROM email_outbox WHERE template = 'event_changed'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM notifications WHERE kind = 'event_changed'"
+        )
+        .await,
         0,
         "the registrant has no account: mail only"
     );
     // Capacity under the seats already taken is refused at the field.
-    let reply = call(&app, "save_event", &event_body(&[("event", &id), ("capacity", "0")]), &cookie).await;
-    assert_eq!(field_error(&reply, "capacity").as_deref(), Some("CapacityInvalid"));
-    sqlx::query("UPDATE events SET seats_taken = 3 WHERE id = $1").bind(event).execute(&app.pool).await.expect("seats");
-    let reply = call(&app, "save_event", &event_body(&[("event", &id), ("capacity", "2")]), &cookie).await;
+    let reply = call(
+        &app,
+        "save_event",
+        &event_body(&[("event", &id), ("capacity", "0")]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(
+        field_error(&reply, "capacity").as_deref(),
+        Some("CapacityInvalid")
+    );
+    sqlx::query("UPDATE events SET seats_taken = 3 WHERE id = $1")
+        .bind(event)
+        .execute(&app.pool)
+        .await
+        .expect("seats");
+    let reply = call(
+        &app,
+        "save_event",
+        &event_body(&[("event", &id), ("capacity", "2")]),
+        &cookie,
+    )
+    .await;
     assert_eq!(reply.status, 422, "{}", reply.body);
-    assert_eq!(field_error(&reply, "capacity").as_deref(), Some("CapacityBelowTaken"));
+    assert_eq!(
+        field_error(&reply, "capacity").as_deref(),
+        Some("CapacityBelowTaken")
+    );
 }
 
 #[tokio::test]
@@ -338,32 +556,64 @@ async fn the_event_page_describes_itself_to_search_engines_and_calendars() {
             ("mode", "hybrid"),
             ("online_url", "https://visio.exemple.fr/salle-secrete"),
             ("price", "15"),
-            ("description", "Bonjour <script>alert('x')</script> <img src=x onerror=alert(1)>"),
+            (
+                "description",
+                "Bonjour <script>alert('x')</script> <img src=x onerror=alert(1)>",
+            ),
         ],
     )
     .await;
     publish(&app, event).await;
     let slug = slug_of(&app, event).await;
-    let page = app.get(&format!("/events/{slug}"), &[("accept-language", "fr")]).await;
+    let page = app
+        .get(&format!("/events/{slug}"), &[("accept-language", "fr")])
+        .await;
     assert_eq!(page.status, 200);
-    assert!(!page.body.contains("alert('x')") && !page.body.contains("onerror"), "sanitised");
-    assert!(!page.body.contains("salle-secrete"), "the visio link is for ticket holders only");
+    assert!(
+        !page.body.contains("alert('x')") && !page.body.contains("onerror"),
+        "sanitised"
+    );
+    assert!(
+        !page.body.contains("salle-secrete"),
+        "the visio link is for ticket holders only"
+    );
     let canonical = format!("https://meetral.example/events/{slug}");
-    assert!(page.body.contains(&format!(r#"<link rel="canonical" href="{canonical}""#)), "canonical");
-    assert!(page.body.contains(r#"property="og:title" content="Apéro des développeurs lyonnais""#));
+    assert!(
+        page.body
+            .contains(&format!(r#"<link href="{canonical}" rel="canonical">"#)),
+        "canonical"
+    );
+    assert!(
+        page.body
+            .contains(r#"property="og:title" content="Apéro des développeurs lyonnais""#)
+    );
     assert!(page.body.contains(r#"name="twitter:card""#));
 
-    let start = page.body.find(r#"<script type="application/ld+json">"#).expect("JSON-LD") + 35;
+    let start = page
+        .body
+        .find(r#"<script type="application/ld+json">"#)
+        .expect("JSON-LD")
+        + 35;
     let end = start + page.body[start..].find("</script>").expect("end");
-    let ld: serde_json::Value = serde_json::from_str(&page.body[start..end]).expect("JSON-LD parses");
+    let ld: serde_json::Value =
+        serde_json::from_str(&page.body[start..end]).expect("JSON-LD parses");
     assert_eq!(ld["@type"], "Event");
     assert_eq!(ld["name"], "Apéro des développeurs lyonnais");
     let starts = ld["startDate"].as_str().expect("startDate");
-    assert!(chrono::DateTime::parse_from_rfc3339(starts).is_ok() && (starts.ends_with("+01:00") || starts.ends_with("+02:00")), "{starts}");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(starts).is_ok()
+            && (starts.ends_with("+01:00") || starts.ends_with("+02:00")),
+        "{starts}"
+    );
     assert!(ld["endDate"].as_str().is_some());
     assert_eq!(ld["eventStatus"], "https://schema.org/EventScheduled");
-    assert_eq!(ld["eventAttendanceMode"], "https://schema.org/MixedEventAttendanceMode");
-    let locations = ld["location"].as_array().expect("place and virtual location");
+    assert_eq!(
+        ld["eventAttendanceMode"],
+        "https://schema.org/MixedEventAttendanceMode"
+    );
+    let locations = ld["location"]
+        .as_array()
+        .expect("place and virtual location");
     assert_eq!(locations[0]["@type"], "Place");
     assert_eq!(locations[0]["address"]["@type"], "PostalAddress");
     assert_eq!(locations[0]["address"]["addressLocality"], "Lyon");
@@ -376,16 +626,33 @@ async fn the_event_page_describes_itself_to_search_engines_and_calendars() {
 
     let ics = app.get(&format!("/events/{slug}/calendar.ics"), &[]).await;
     assert_eq!(ics.status, 200);
-    assert!(ics.headers["content-type"].to_str().expect("ascii").starts_with("text/calendar"));
+    assert!(
+        ics.headers["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/calendar")
+    );
     let body = &ics.body;
     assert!(body.starts_with("BEGIN:VCALENDAR\r\n") && body.trim_end().ends_with("END:VCALENDAR"));
-    for required in ["VERSION:2.0", "PRODID:", "BEGIN:VEVENT", "DTSTAMP:", "END:VEVENT"] {
+    for required in [
+        "VERSION:2.0",
+        "PRODID:",
+        "BEGIN:VEVENT",
+        "DTSTAMP:",
+        "END:VEVENT",
+    ] {
         assert!(body.contains(required), "{required} in {body}");
     }
     assert!(body.contains(&format!("UID:event-{event}@meetral.fr")));
-    let dtstart = body.lines().find(|l| l.starts_with("DTSTART")).expect("DTSTART");
+    let dtstart = body
+        .lines()
+        .find(|l| l.starts_with("DTSTART"))
+        .expect("DTSTART");
     assert!(dtstart.ends_with('Z'), "UTC times: {dtstart}");
-    assert!(body.split("\r\n").all(|line| line.len() <= 75), "folded lines");
+    assert!(
+        body.split("\r\n").all(|line| line.len() <= 75),
+        "folded lines"
+    );
     assert!(!body.replace("\r\n", "").contains('\n'), "CRLF line ends");
     assert_eq!(app.get("/events/nope/calendar.ics", &[]).await.status, 404);
 }
@@ -397,16 +664,26 @@ async fn the_organizer_list_shows_each_event_with_its_status() {
     saved_event(&app, &cookie, &[("title", "Premier atelier")]).await;
     let second = saved_event(&app, &cookie, &[("title", "Second atelier")]).await;
     publish(&app, second).await;
-    let page = app.get("/organizer/events", &[("cookie", &cookie), ("accept-language", "fr")]).await;
+    let page = app
+        .get(
+            "/organizer/events",
+            &[("cookie", &cookie), ("accept-language", "fr")],
+        )
+        .await;
     assert!(page.body.contains("Premier atelier") && page.body.contains("Second atelier"));
     assert!(page.body.contains("Brouillon") && page.body.contains("Publié"));
     let stranger = login(&app, "nobody@exemple.fr", "x", None).await;
     assert_eq!(stranger.status, 422);
     user(&app, "autre@exemple.fr").await;
-    let other = session_cookie(&login(&app, "autre@exemple.fr", common::accounts::PASSWORD, None).await);
+    let other =
+        session_cookie(&login(&app, "autre@exemple.fr", common::accounts::PASSWORD, None).await);
     let page = app.get("/organizer/events", &[("cookie", &other)]).await;
     assert!(!page.body.contains("Premier atelier"));
     // Signed out, the page asks to sign in.
     let page = app.get("/organizer/events", &[]).await;
-    assert!(page.body.contains("/login?next=") || page.status.is_redirection(), "{}", page.status);
+    assert!(
+        page.body.contains("/login?next=") || page.status.is_redirection(),
+        "{}",
+        page.status
+    );
 }
