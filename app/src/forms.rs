@@ -18,6 +18,8 @@ pub fn check(rule: &str, value: &str, other: &dyn Fn(&str) -> String) -> Option<
         "contact_name" => contact::check_name(value).err(),
         "contact_subject" => contact::check_subject(value).err(),
         "contact_message" => contact::check_message(value).err(),
+        "image_alt" => crate::events::model::form::check_image_alt(value).err(),
+        "image_file" => value.trim().is_empty().then_some(MessageKey::ImageMissing),
         "cancel_message" => crate::events::model::form::check_cancellation_message(value).err(),
         _ => None,
     }

@@ -53,6 +53,10 @@ pub struct Config {
     #[arg(long, env = "MEETRAL_MAIL_DIR", default_value = "data/mail")]
     pub mail_dir: PathBuf,
 
+    /// Folder where uploaded images are stored and served from (`/media/`).
+    #[arg(long, env = "MEETRAL_MEDIA_DIR", default_value = "data/media")]
+    pub media_dir: PathBuf,
+
     /// Sender of every mail.
     #[arg(
         long,

@@ -687,3 +687,189 @@ async fn the_organizer_list_shows_each_event_with_its_status() {
         page.status
     );
 }
+
+/// A photo-like JPEG of `width` × `height` with an EXIF block (camera, GPS) spliced in after SOI.
+fn jpeg_with_exif(width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    });
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(pixels)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("encode");
+    let exif = b"Exif\0\0MM\0*\0\0\0\x08\0\0GPS 48.8566N 2.3522E SecretCam";
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+    segment.extend_from_slice(exif);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&segment);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+fn multipart(fields: &[(&str, &str)], file: Option<&[u8]>) -> (String, Vec<u8>) {
+    let boundary = "meetral-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    if let Some(bytes) = file {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(app: &TestApp, cookie: &str, event: i64, alt: &str, file: Option<&[u8]>) -> Reply {
+    let id = event.to_string();
+    let (content_type, body) = multipart(&[("event", &id), ("kind", "cover"), ("alt", alt)], file);
+    let request = http::Request::post("/api/fn/upload_event_image")
+        .header("content-type", content_type)
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .header("origin", common::BASE_URL)
+        .body(axum::body::Body::from(body))
+        .expect("request");
+    app.request(request).await
+}
+
+#[tokio::test]
+async fn images_are_checked_by_content_stripped_and_served_in_several_widths() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    let event = saved_event(&app, &cookie, &[]).await;
+    let photo = jpeg_with_exif(2000, 1200);
+
+    let fake = upload(
+        &app,
+        &cookie,
+        event,
+        "Affiche",
+        Some(b"<?php echo 'not an image'; ?>"),
+    )
+    .await;
+    assert_eq!(fake.status, 422, "{}", fake.body);
+    assert_eq!(field_error(&fake, "file").as_deref(), Some("ImageType"));
+    // A JPEG that stops right after its headers: no picture in it.
+    let corrupt = photo[..300].to_vec();
+    let broken = upload(&app, &cookie, event, "Affiche", Some(&corrupt)).await;
+    assert_eq!(
+        field_error(&broken, "file").as_deref(),
+        Some("ImageCorrupt"),
+        "{}",
+        broken.body
+    );
+    let mut huge = photo.clone();
+    huge.resize(11 * 1024 * 1024, 0);
+    let too_big = upload(&app, &cookie, event, "Affiche", Some(&huge)).await;
+    assert_eq!(
+        field_error(&too_big, "file").as_deref(),
+        Some("ImageTooLarge")
+    );
+    let no_alt = upload(&app, &cookie, event, " ", Some(&photo)).await;
+    assert_eq!(
+        field_error(&no_alt, "alt").as_deref(),
+        Some("ImageAltRequired")
+    );
+    let (_, stranger) = signed_in(&app, "intrus@exemple.fr").await;
+    assert_eq!(
+        upload(&app, &stranger, event, "Affiche", Some(&photo))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM event_images").await, 0);
+
+    let ok = upload(
+        &app,
+        &cookie,
+        event,
+        "Des développeurs autour d’une table",
+        Some(&photo),
+    )
+    .await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    let (key, widths): (String, Vec<i32>) =
+        sqlx::query_as("SELECT storage_key, widths FROM event_images WHERE event_id = $1")
+            .bind(event)
+            .fetch_one(&app.pool)
+            .await
+            .expect("image row");
+    assert_eq!(widths, [480, 960, 1600]);
+    for width in &widths {
+        let path = format!("/media/{key}-{width}.webp");
+        let served = app
+            .request(
+                http::Request::get(&path)
+                    .body(axum::body::Body::empty())
+                    .expect("get"),
+            )
+            .await;
+        assert_eq!(served.status, 200, "{path}");
+        assert!(
+            served.headers["cache-control"]
+                .to_str()
+                .expect("ascii")
+                .contains("immutable")
+        );
+        let file = std::fs::read(
+            app.mail_dir()
+                .with_file_name("media")
+                .join(format!("{key}-{width}.webp")),
+        )
+        .expect("stored");
+        assert_eq!(&file[..4], b"RIFF");
+        assert_eq!(&file[8..12], b"WEBP");
+        let decoded = image::load_from_memory(&file).expect("valid webp");
+        assert_eq!(decoded.width(), *width as u32);
+        assert!(
+            !file.windows(4).any(|w| w == b"Exif" || w == b"EXIF")
+                && !file.windows(9).any(|w| w == b"SecretCam"),
+            "metadata stripped"
+        );
+    }
+    publish(&app, event).await;
+    let page = app
+        .get(&format!("/events/{}", slug_of(&app, event).await), &[])
+        .await;
+    assert!(
+        page.body.contains(&format!("/media/{key}-480.webp 480w")),
+        "srcset"
+    );
+    assert!(
+        page.body
+            .contains(r#"alt="Des développeurs autour d’une table""#)
+    );
+    assert!(page.body.contains(r#"property="og:image""#));
+    // A new cover replaces the old one, files included.
+    assert_eq!(
+        upload(&app, &cookie, event, "Nouvelle affiche", Some(&photo))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM event_images").await, 1);
+    let old = app
+        .mail_dir()
+        .with_file_name("media")
+        .join(format!("{key}-480.webp"));
+    assert!(!old.exists(), "the replaced cover's files are deleted");
+    let actions = count(
+        &app,
+        "SELECT count(*) FROM activity_logs WHERE action = 'event_image_added'",
+    )
+    .await;
+    assert_eq!(actions, 2);
+}

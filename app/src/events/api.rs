@@ -178,3 +178,81 @@ pub async fn my_events() -> Result<Vec<MyEvent>, AppError> {
         .await,
     )
 }
+
+/// Adds a cover or a flyer to an event (multipart: `event`, `kind`, `alt`, `file`).
+#[server(prefix = "/api/fn", endpoint = "upload_event_image", input = server_fn::codec::MultipartFormData)]
+pub async fn upload_event_image(data: server_fn::codec::MultipartData) -> Result<String, AppError> {
+    use super::server::images::{ImageKind, MAX_BYTES, Upload, add};
+    use crate::{
+        accounts::server::{Client, require_user},
+        i18n::MessageKey,
+    };
+    crate::ssr::request::reply(
+        async {
+            let user = require_user().await?;
+            let mut fields = data.into_inner().ok_or(AppError::Internal)?;
+            let (mut event, mut kind, mut alt, mut file) = (None, None, String::new(), None);
+            while let Ok(Some(mut field)) = fields.next_field().await {
+                let name = field.name().unwrap_or_default().to_owned();
+                let mut bytes = Vec::new();
+                let limit = if name == "file" { MAX_BYTES } else { 4096 };
+                while let Ok(Some(chunk)) = field.chunk().await {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() > limit {
+                        // Nothing past the limit is read: a 50 MB upload costs 10 MB.
+                        return Err(AppError::field(
+                            if name == "file" { "file" } else { "alt" },
+                            MessageKey::ImageTooLarge,
+                        ));
+                    }
+                }
+                let text = || String::from_utf8_lossy(&bytes).into_owned();
+                match name.as_str() {
+                    "event" => event = text().trim().parse::<i64>().ok(),
+                    "kind" => kind = ImageKind::parse(text().trim()),
+                    "alt" => alt = text(),
+                    "file" => file = Some(bytes),
+                    _ => {}
+                }
+            }
+            let event = event.ok_or(AppError::NotFound)?;
+            let file = file
+                .filter(|f| !f.is_empty())
+                .ok_or_else(|| AppError::field("file", MessageKey::ImageMissing))?;
+            let pool = crate::ssr::db::pool()?;
+            let media = use_context::<crate::ssr::media::Media>().ok_or(AppError::Internal)?;
+            let ip = Client::current().ip;
+            let upload = Upload {
+                event_id: event,
+                kind: kind.unwrap_or(ImageKind::Flyer),
+                alt,
+                bytes: file,
+            };
+            add(&pool, &media, &user, upload, ip.as_deref()).await?;
+            let path = format!("/organizer/events/{event}/preview?saved=image");
+            crate::ssr::request::redirect_form_post(&path);
+            Ok(path)
+        }
+        .await,
+    )
+}
+
+/// Removes an image from an event the user manages.
+#[server(prefix = "/api/fn", endpoint = "delete_event_image")]
+pub async fn delete_event_image(image: i64) -> Result<String, AppError> {
+    use crate::accounts::server::{Client, require_user};
+    crate::ssr::request::reply(
+        async {
+            let user = require_user().await?;
+            let pool = crate::ssr::db::pool()?;
+            let media = use_context::<crate::ssr::media::Media>().ok_or(AppError::Internal)?;
+            let ip = Client::current().ip;
+            let event =
+                super::server::images::remove(&pool, &media, &user, image, ip.as_deref()).await?;
+            let path = format!("/organizer/events/{event}/preview?saved=image-removed");
+            crate::ssr::request::redirect_form_post(&path);
+            Ok(path)
+        }
+        .await,
+    )
+}

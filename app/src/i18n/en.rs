@@ -449,5 +449,26 @@ pub fn text(key: MessageKey) -> &'static str {
         TimeZoneInvalid => "Choose a time zone from the list.",
         VisibilityPublic => "Public: in the catalogue",
         VisibilityUnlisted => "Unlisted: link only",
+
+        ImageAltRequired => {
+            "Describe the image in a few words (alternative text, for people who cannot see it)."
+        }
+        ImageCorrupt => "This file is not a readable image.",
+        ImageDelete => "Remove",
+        ImageFieldAlt => "Alternative text",
+        ImageFieldAltHint => "What the image shows, read aloud by screen readers.",
+        ImageFieldFile => "Image (JPEG, PNG or WebP, at most 10 MB)",
+        ImageFieldFileHint => "Metadata (GPS position, camera) is removed.",
+        ImageFieldKind => "Use",
+        ImageKindCover => "Cover image",
+        ImageKindFlyer => "Poster or flyer",
+        ImageMissing => "Choose an image.",
+        ImageTooLarge => "Image too large: at most 10 MB.",
+        ImageTooSmall => "Image too small: at least 200 × 100 pixels.",
+        ImageType => "Format not accepted: JPEG, PNG or WebP only.",
+        ImageUpload => "Add the image",
+        ImagesTitle => "Images",
+        PreviewImageRemoved => "Image removed.",
+        PreviewImageSaved => "Image added.",
     }
 }

@@ -469,5 +469,26 @@ pub fn text(key: MessageKey) -> &'static str {
         TimeZoneInvalid => "Choisissez un fuseau horaire de la liste.",
         VisibilityPublic => "Public : dans le catalogue",
         VisibilityUnlisted => "Non répertorié : accessible par le lien seulement",
+
+        ImageAltRequired => {
+            "Décrivez l’image en quelques mots (texte alternatif, pour les personnes qui ne la voient pas)."
+        }
+        ImageCorrupt => "Ce fichier n’est pas une image lisible.",
+        ImageDelete => "Retirer",
+        ImageFieldAlt => "Texte alternatif",
+        ImageFieldAltHint => "Ce que montre l’image, lu par les lecteurs d’écran.",
+        ImageFieldFile => "Image (JPEG, PNG ou WebP, 10 Mo au plus)",
+        ImageFieldFileHint => "Les métadonnées (position GPS, appareil) sont retirées.",
+        ImageFieldKind => "Utilisation",
+        ImageKindCover => "Image de couverture",
+        ImageKindFlyer => "Affiche ou flyer",
+        ImageMissing => "Choisissez une image.",
+        ImageTooLarge => "Image trop lourde : 10 Mo au plus.",
+        ImageTooSmall => "Image trop petite : au moins 200 × 100 pixels.",
+        ImageType => "Format non accepté : JPEG, PNG ou WebP uniquement.",
+        ImageUpload => "Ajouter l’image",
+        ImagesTitle => "Images",
+        PreviewImageRemoved => "Image retirée.",
+        PreviewImageSaved => "Image ajoutée.",
     }
 }

@@ -94,6 +94,7 @@ mod tests {
             MessageKey::EventFieldLatitude,
             MessageKey::EventFieldLongitude,
             MessageKey::EventFieldMode,
+            MessageKey::ImagesTitle,
         ];
         for key in MessageKey::ALL {
             let (fr, en) = (Locale::Fr.t(*key), Locale::En.t(*key));

@@ -369,7 +369,15 @@ mod client {
             let _ = button.set_attribute("disabled", "");
         }
         leptos::task::spawn_local(async move {
-            let answer = post(&form.action(), &form_body(&form)).await;
+            // Files go as multipart (as the browser would post the form), the rest urlencoded.
+            let answer = if form.enctype() == "multipart/form-data" {
+                match web_sys::FormData::new_with_form(&form) {
+                    Ok(data) => send(&form.action(), &data, None).await,
+                    Err(_) => Err(AppError::Internal),
+                }
+            } else {
+                post(&form.action(), &form_body(&form)).await
+            };
             if let Some(button) = &button {
                 let _ = button.remove_attribute("disabled");
             }
@@ -400,12 +408,28 @@ mod client {
 
     /// POSTs a urlencoded body to a server function and reads its JSON answer (`Err` for non-2xx).
     pub async fn post(url: &str, body: &str) -> Result<String, AppError> {
+        send(
+            url,
+            &JsValue::from_str(body),
+            Some("application/x-www-form-urlencoded"),
+        )
+        .await
+    }
+
+    /// POSTs `body` (a string, or `FormData` whose content type the browser sets itself).
+    async fn send(
+        url: &str,
+        body: &JsValue,
+        content_type: Option<&str>,
+    ) -> Result<String, AppError> {
         let init = web_sys::RequestInit::new();
         init.set_method("POST");
-        init.set_body(&JsValue::from_str(body));
+        init.set_body(body);
         let headers = web_sys::Headers::new().map_err(|_| AppError::Internal)?;
         let _ = headers.set("Accept", "application/json");
-        let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
+        if let Some(content_type) = content_type {
+            let _ = headers.set("Content-Type", content_type);
+        }
         init.set_headers(&headers);
         let network = || AppError::Request("network".into());
         let response: web_sys::Response =

@@ -29,6 +29,24 @@ pub fn load_assets(site_root: &Path) -> Result<app::Assets, String> {
 
 pub type PageFuture = Pin<Box<dyn Future<Output = http::Response<Body>> + Send>>;
 
+/// Uploaded images: a new upload gets a new key, so every file is immutable.
+pub fn media_routes(media_dir: &Path) -> Router<AppState> {
+    Router::new().nest_service(
+        "/media",
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                |response: &http::Response<_>| {
+                    response
+                        .status()
+                        .is_success()
+                        .then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
+                },
+            ))
+            .service(ServeDir::new(media_dir)),
+    )
+}
+
 pub fn static_routes<H>(site_root: &Path, not_found: H) -> Router<AppState>
 where
     H: Fn(Request<Body>) -> PageFuture + Clone + Send + Sync + 'static,

@@ -51,11 +51,15 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
     );
     let limiters = app::ssr::rate_limit::Limiters::scaled(state.config.rate_limit_factor);
     let base_url = app::ssr::BaseUrl(state.config.base_url.as_str().into());
+    let media = app::ssr::media::Media(Arc::new(app::ssr::media::LocalDirectory::new(
+        state.config.media_dir.clone(),
+    )));
     let context = {
         let pool = state.pool.clone();
         move || {
             provide_context(pool.clone());
             provide_context(base_url.clone());
+            provide_context(media.clone());
             provide_context(secret.clone());
             provide_context(limiters.clone());
         }
@@ -97,6 +101,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .route("/unsubscribe/{token}", post(unsubscribe::one_click))
         .route("/events/{slug}/calendar.ics", get(calendar::event_ics))
         .leptos_routes_with_context(&state, routes, context, shell)
+        .merge(assets::media_routes(&state.config.media_dir))
         .merge(assets::static_routes(&state.config.site_root, not_found))
         .layer(axum::middleware::from_fn_with_state(state.pool.clone(), header_account::load))
         .layer(session_layer(&state))

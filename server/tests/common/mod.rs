@@ -149,6 +149,7 @@ pub async fn fresh_database() -> (String, String) {
 
 pub fn config(database_url: &str, site_root: &std::path::Path, extra_args: &[&str]) -> Config {
     let mail_dir = site_root.join("mail");
+    let media_dir = site_root.join("media");
     let mut args = vec![
         "meetral",
         "--database-url",
@@ -157,6 +158,8 @@ pub fn config(database_url: &str, site_root: &std::path::Path, extra_args: &[&st
         site_root.to_str().expect("utf-8 path"),
         "--mail-dir",
         mail_dir.to_str().expect("utf-8 path"),
+        "--media-dir",
+        media_dir.to_str().expect("utf-8 path"),
         "--db-acquire-timeout-ms",
         "500",
     ];

@@ -529,6 +529,14 @@ pub fn check(name: &str, value: &str, other: &dyn Fn(&str) -> String) -> Option<
     }
 }
 
+/// An image's alt text: what it shows, for people who cannot see it (3 to 200 characters).
+pub fn check_image_alt(value: &str) -> Result<String, MessageKey> {
+    text_length(value, 3, 200).map_err(|key| match key {
+        MessageKey::FieldRequired => MessageKey::ImageAltRequired,
+        other => other,
+    })
+}
+
 /// The organizer's word to registrants when cancelling: optional, at most 2,000 characters.
 pub fn check_cancellation_message(value: &str) -> Result<Option<String>, MessageKey> {
     if value.trim().is_empty() {

@@ -115,6 +115,8 @@ pub struct EventDetail {
     pub waitlist: bool,
     pub is_past: bool,
     pub registration_closed: bool,
+    pub cover: Option<ImageView>,
+    pub flyers: Vec<ImageView>,
     pub share: ShareLinks,
     /// schema.org Event as JSON, for the page's `<script type="application/ld+json">`.
     pub json_ld: String,
@@ -128,6 +130,15 @@ impl EventDetail {
     pub fn is_full(&self) -> bool {
         self.card.seats_left == Some(0)
     }
+}
+
+/// An uploaded image as `<img src srcset alt>`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImageView {
+    pub id: i64,
+    pub src: String,
+    pub srcset: String,
+    pub alt: String,
 }
 
 /// Addresses for sharing and calendars.

@@ -94,8 +94,9 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
         <Meta name="description" content=card.summary.clone() />
         <article class="container page event-page">
             <p><a href="/events">"← " {t(MessageKey::EventBackToList)}</a></p>
-            {share.image.clone().map(|src| view! {
-                <img class="event-cover" src=src alt="" width="1200" height="630" />
+            {detail.cover.clone().map(|image| view! {
+                <img class="event-cover" src=image.src srcset=image.srcset sizes="(min-width: 60rem) 56rem, 100vw"
+                    alt=image.alt width="1200" height="630" fetchpriority="high" />
             })}
             <div class="event-card-top">
                 <span class="chip">{card.category}</span>
@@ -143,6 +144,14 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                 <ShareButton locale url=share.canonical title=card.title />
             </div>
             <div class="event-description" inner_html=detail.description_html></div>
+            {(!detail.flyers.is_empty()).then(|| view! {
+                <ul class="flyers">
+                    {detail.flyers.clone().into_iter().map(|image| view! {
+                        <li><img src=image.src srcset=image.srcset sizes="(min-width: 40rem) 50vw, 100vw"
+                            alt=image.alt loading="lazy" /></li>
+                    }).collect_view()}
+                </ul>
+            })}
         </article>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod authoring;
+pub mod images;
 pub mod lifecycle;
 pub mod markdown;
 pub mod page;

@@ -7,13 +7,13 @@ use super::{CardRow, access, markdown};
 use crate::{
     accounts::model::CurrentUser,
     error::AppError,
-    events::model::{EventDetail, EventStatus, MyEvent, ShareLinks, form::DIETARY_TAGS},
+    events::model::{EventDetail, EventStatus, ImageView, MyEvent, ShareLinks, form::DIETARY_TAGS},
     i18n::{
         Locale,
         dates::{format_event_start, format_event_start_short, iso_with_offset},
     },
     notifications::server::facts::place_line,
-    ssr::BaseUrl,
+    ssr::{BaseUrl, media},
 };
 
 struct DetailRow {
@@ -46,7 +46,6 @@ struct DetailRow {
     status: String,
     status_reason: Option<String>,
     cancellation_message: Option<String>,
-    cover_image_key: Option<String>,
     organizer_name: String,
 }
 
@@ -59,7 +58,7 @@ pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventD
                   e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
                   e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
                   e.waitlist_enabled, e.free_food, e.free_food_details, e.dietary_tags, e.status,
-                  e.status_reason, e.cancellation_message, e.cover_image_key, u.full_name AS organizer_name
+                  e.status_reason, e.cancellation_message, u.full_name AS organizer_name
            FROM events e
            JOIN categories c ON c.id = e.category_id
            JOIN users u ON u.id = e.organizer_id
@@ -70,7 +69,8 @@ pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventD
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    Ok(detail(row, locale))
+    let images = images(pool, row.id).await?;
+    Ok(detail(row, images, locale))
 }
 
 /// Any event the user manages, whatever its status: the preview shows exactly the visitors' page.
@@ -89,7 +89,7 @@ pub async fn for_organizer(
                   e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
                   e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
                   e.waitlist_enabled, e.free_food, e.free_food_details, e.dietary_tags, e.status,
-                  e.status_reason, e.cancellation_message, e.cover_image_key, u.full_name AS organizer_name
+                  e.status_reason, e.cancellation_message, u.full_name AS organizer_name
            FROM events e
            JOIN categories c ON c.id = e.category_id
            JOIN users u ON u.id = e.organizer_id
@@ -99,10 +99,49 @@ pub async fn for_organizer(
     .fetch_one(&mut *tx)
     .await?;
     tx.rollback().await?;
-    Ok(detail(row, locale))
+    let images = images(pool, row.id).await?;
+    Ok(detail(row, images, locale))
 }
 
-fn detail(row: DetailRow, locale: Locale) -> EventDetail {
+/// The event's images, cover first, as the page shows them.
+async fn images(pool: &PgPool, event_id: i64) -> Result<Vec<(bool, ImageView)>, AppError> {
+    let rows = sqlx::query!(
+        "SELECT id, kind, storage_key, alt_text, widths FROM event_images
+         WHERE event_id = $1 ORDER BY kind = 'cover' DESC, position, id",
+        event_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let widths: Vec<u32> = row.widths.iter().map(|w| (*w).max(1) as u32).collect();
+            let largest = widths
+                .iter()
+                .copied()
+                .filter(|w| *w <= 1600)
+                .max()
+                .unwrap_or(480);
+            let srcset = widths
+                .iter()
+                .map(|w| format!("{} {w}w", media::public_path(&row.storage_key, *w)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let view = ImageView {
+                id: row.id,
+                src: media::public_path(&row.storage_key, largest),
+                srcset,
+                alt: row.alt_text,
+            };
+            (row.kind == "cover", view)
+        })
+        .collect())
+}
+
+fn detail(row: DetailRow, images: Vec<(bool, ImageView)>, locale: Locale) -> EventDetail {
+    let (covers, flyers): (Vec<_>, Vec<_>) = images.into_iter().partition(|(cover, _)| *cover);
+    let cover = covers.into_iter().next().map(|(_, view)| view);
+    let flyers = flyers.into_iter().map(|(_, view)| view).collect();
     let base = BaseUrl::current();
     let now = Utc::now();
     let place = (row.attendance_mode != "online")
@@ -116,10 +155,7 @@ fn detail(row: DetailRow, locale: Locale) -> EventDetail {
         })
         .flatten();
     let canonical = base.join(&format!("/events/{}", row.slug));
-    let image = row
-        .cover_image_key
-        .as_ref()
-        .map(|key| base.join(&crate::ssr::media::public_path(key, 1200)));
+    let image = cover.as_ref().map(|view| base.join(&view.src));
     let location_line = place_line(
         row.venue_name.as_deref(),
         row.address_line.as_deref(),
@@ -178,6 +214,8 @@ fn detail(row: DetailRow, locale: Locale) -> EventDetail {
         organizer_name: row.organizer_name.clone(),
         free_food_details: row.free_food_details.clone(),
         dietary,
+        cover,
+        flyers,
         capacity: row.capacity,
         waitlist: row.waitlist_enabled,
         is_past: row.ends_at < now,

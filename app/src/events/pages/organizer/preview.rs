@@ -8,7 +8,7 @@ use crate::{
     accounts::pages::login_redirect,
     error::AppError,
     events::{
-        api::{CancelEvent, SubmitEvent, event_preview},
+        api::{CancelEvent, DeleteEventImage, SubmitEvent, event_preview},
         model::{EventDetail, EventStatus},
         pages::detail::EventDetailView,
     },
@@ -62,6 +62,8 @@ fn OrganizerBanner(locale: Locale, detail: EventDetail, saved: Option<String>) -
         "1" => Some(MessageKey::PreviewSaved),
         "submitted" => Some(MessageKey::PreviewSubmitted),
         "cancelled" => Some(MessageKey::PreviewCancelled),
+        "image" => Some(MessageKey::PreviewImageSaved),
+        "image-removed" => Some(MessageKey::PreviewImageRemoved),
         _ => None,
     });
     let explanation = match detail.status {
@@ -91,6 +93,7 @@ fn OrganizerBanner(locale: Locale, detail: EventDetail, saved: Option<String>) -
                     })}
                     {can_submit.then(|| view! { <SubmitForm locale id /> })}
                 </div>
+                {detail.status.editable().then(|| view! { <ImagesPanel locale detail=detail.clone() /> })}
                 {can_cancel.then(|| view! { <CancelForm locale id /> })}
             </div>
         </aside>
@@ -134,5 +137,82 @@ fn CancelForm(locale: Locale, id: i64) -> impl IntoView {
                 </ActionForm>
             </LiveForm>
         </details>
+    }
+}
+
+/// The cover and flyers: what is there (with its alt text), a form to add one, a button to remove one.
+#[component]
+fn ImagesPanel(locale: Locale, detail: EventDetail) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    let id = detail.id;
+    let images = detail
+        .cover
+        .into_iter()
+        .map(|image| (MessageKey::ImageKindCover, image))
+        .chain(
+            detail
+                .flyers
+                .into_iter()
+                .map(|image| (MessageKey::ImageKindFlyer, image)),
+        )
+        .collect::<Vec<_>>();
+    let alt = LiveField::default();
+    let none_yet = images.is_empty();
+    view! {
+        <details class="images-panel" open=none_yet>
+            <summary>{t(MessageKey::ImagesTitle)} " (" {images.len()} ")"</summary>
+            <ul class="image-list">
+                {images.into_iter().map(|(kind, image)| view! {
+                    <li>
+                        <img src=image.src.clone() alt=image.alt.clone() width="96" height="64" loading="lazy" />
+                        <span><strong>{t(kind)}</strong><br />{image.alt}</span>
+                        <DeleteImageForm locale image=image.id />
+                    </li>
+                }).collect_view()}
+            </ul>
+            <LiveForm locale>
+                <form class="form" method="post" action="/api/fn/upload_event_image" enctype="multipart/form-data" novalidate>
+                    <p class="notice notice-error" role="alert" data-summary hidden data-validation=t(MessageKey::FormErrorSummary)></p>
+                    <input type="hidden" name="event" value=id.to_string() />
+                    <div class="field">
+                        <label for="field-file">{t(MessageKey::ImageFieldFile)}</label>
+                        <input id="field-file" name="file" type="file" accept="image/jpeg,image/png,image/webp"
+                            data-check="image_file" aria-describedby="field-file-hint" />
+                        <p class="field-hint" id="field-file-hint">{t(MessageKey::ImageFieldFileHint)}</p>
+                        <p class="field-error" id="field-file-error" aria-live="polite"></p>
+                    </div>
+                    <TextField locale name="alt" label=MessageKey::ImageFieldAlt value=alt.value
+                        error=Signal::derive(|| None) check="image_alt" hint=MessageKey::ImageFieldAltHint />
+                    <fieldset class="field choice-group">
+                        <legend>{t(MessageKey::ImageFieldKind)}</legend>
+                        <div class="choices">
+                            <label class="choice" for="field-kind">
+                                <input type="radio" id="field-kind" name="kind" value="cover" checked />
+                                <span>{t(MessageKey::ImageKindCover)}</span>
+                            </label>
+                            <label class="choice" for="field-kind-flyer">
+                                <input type="radio" id="field-kind-flyer" name="kind" value="flyer" />
+                                <span>{t(MessageKey::ImageKindFlyer)}</span>
+                            </label>
+                        </div>
+                    </fieldset>
+                    <button type="submit" class="button button-primary">{t(MessageKey::ImageUpload)}</button>
+                </form>
+            </LiveForm>
+        </details>
+    }
+}
+
+#[component]
+fn DeleteImageForm(locale: Locale, image: i64) -> impl IntoView {
+    let action = ServerAction::<DeleteEventImage>::new();
+    view! {
+        <LiveForm locale>
+            <ActionForm action attr:class="inline-form">
+                <p class="notice notice-error" role="alert" data-summary hidden></p>
+                <input type="hidden" name="image" value=image.to_string() />
+                <button type="submit" class="button button-ghost">{locale.t(MessageKey::ImageDelete)}</button>
+            </ActionForm>
+        </LiveForm>
     }
 }
