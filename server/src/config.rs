@@ -57,6 +57,14 @@ pub struct Config {
     #[arg(long, env = "MEETRAL_MEDIA_DIR", default_value = "data/media")]
     pub media_dir: PathBuf,
 
+    /// Map tiles for Leaflet (`{z}`, `{x}`, `{y}` placeholders); empty: maps show markers only.
+    #[arg(
+        long,
+        env = "MAP_TILE_URL",
+        default_value = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    )]
+    pub map_tile_url: String,
+
     /// Sender of every mail.
     #[arg(
         long,

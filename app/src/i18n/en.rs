@@ -470,5 +470,7 @@ pub fn text(key: MessageKey) -> &'static str {
         ImagesTitle => "Images",
         PreviewImageRemoved => "Image removed.",
         PreviewImageSaved => "Image added.",
+
+        EventMapLabel => "Map of the venue",
     }
 }

@@ -490,5 +490,7 @@ pub fn text(key: MessageKey) -> &'static str {
         ImagesTitle => "Images",
         PreviewImageRemoved => "Image retirée.",
         PreviewImageSaved => "Image ajoutée.",
+
+        EventMapLabel => "Carte du lieu",
     }
 }

@@ -104,6 +104,14 @@ mod client {
             ev.prevent_default();
             submit(form_for_submit.clone(), locale);
         });
+        if let Some(picker) = form
+            .query_selector("[data-map-picker]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            crate::ui::map::client::attach_picker(&form, &picker);
+        }
         let _ = form.set_attribute("data-live", "true");
     }
 

@@ -6,6 +6,7 @@ pub mod form;
 pub mod layout;
 pub mod live_form;
 pub mod logo;
+pub mod map;
 pub mod share;
 
 use leptos::prelude::*;

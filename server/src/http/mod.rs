@@ -54,12 +54,14 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
     let media = app::ssr::media::Media(Arc::new(app::ssr::media::LocalDirectory::new(
         state.config.media_dir.clone(),
     )));
+    let tiles = app::ui::map::MapTiles(state.config.map_tile_url.clone());
     let context = {
         let pool = state.pool.clone();
         move || {
             provide_context(pool.clone());
             provide_context(base_url.clone());
             provide_context(media.clone());
+            provide_context(tiles.clone());
             provide_context(secret.clone());
             provide_context(limiters.clone());
         }

@@ -5,7 +5,12 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     events::{api::event_by_slug, model::EventDetail},
     i18n::{Locale, MessageKey, use_locale},
-    ui::{badge::FreeFoodBadge, error_view::ErrorPanel, share::ShareButton},
+    ui::{
+        badge::FreeFoodBadge,
+        error_view::ErrorPanel,
+        map::{EventMap, LeafletAssets, tile_template},
+        share::ShareButton,
+    },
 };
 
 /// `/events/{slug}`: the event as visitors see it.
@@ -89,6 +94,15 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     let share = detail.share.clone();
+    let map_label = format!(
+        "{} — {}",
+        t(MessageKey::EventMapLabel),
+        detail
+            .venue_name
+            .clone()
+            .or(detail.address.clone())
+            .unwrap_or_default()
+    );
     view! {
         <Title text=format!("{} · Meetral", card.title) />
         <Meta name="description" content=card.summary.clone() />
@@ -118,7 +132,8 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                         {detail.venue_name.clone().map(|venue| view! { <strong>{venue}</strong><br /> })}
                         {detail.address.clone()}
                         {detail.coordinates.map(|(lat, lon)| view! {
-                            <div class="event-map" data-event-map data-lat=format!("{lat:.6}") data-lon=format!("{lon:.6}")></div>
+                            <LeafletAssets />
+                            <EventMap lat lon tiles=tile_template() label=map_label.clone() />
                         })}
                         {directions.map(|href| view! {
                             <a class="directions" href=href rel="noopener" target="_blank">{t(MessageKey::EventDirections)}</a>

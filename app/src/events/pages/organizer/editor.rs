@@ -20,6 +20,7 @@ use crate::{
             form_summary,
         },
         live_form::LiveForm,
+        map::{LeafletAssets, tile_template},
     },
 };
 
@@ -187,8 +188,9 @@ fn EventEditor(locale: Locale, data: EventFormData) -> impl IntoView {
                             <TextField locale name="city" label=MessageKey::EventFieldCity value=city error=city_error
                                 check="event:city" autocomplete="address-level2" />
                         </div>
-                        <div class="map-picker" data-map-picker data-lat="latitude" data-lon="longitude"
-                            role="application" aria-label=t(MessageKey::EditorMapLabel)></div>
+                        <LeafletAssets />
+                        <div class="map-picker" data-map-picker data-tiles=tile_template()
+                            aria-label=t(MessageKey::EditorMapLabel)></div>
                         <p class="field-hint">{t(MessageKey::EditorMapHint)}</p>
                         <div class="field-row">
                             <TextField locale name="latitude" label=MessageKey::EventFieldLatitude value=latitude error=latitude_error
