@@ -24,6 +24,11 @@ export SMTP_URL="smtp://127.0.0.1:$smtp_port"
 for _ in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null && break; sleep 0.1; done
 export RUST_LOG=${RUST_LOG:-warn}
 export MEETRAL_RATE_LIMIT_FACTOR=20   # every browser test signs in from 127.0.0.1
+# Tiles never come from the internet in tests: a same-origin template that answers 404 (maps keep their
+# markers). Uploaded images go to a folder of their own.
+export MAP_TILE_URL="/tiles/{z}/{x}/{y}.png"
+export MEETRAL_MEDIA_DIR="$target_dir/e2e-media/$port"
+rm -rf "$MEETRAL_MEDIA_DIR"
 "$target_dir/release/meetral" seed-demo >/dev/null
 psql -q "$DATABASE_URL" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
 INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at, city, venue_name,

@@ -40,7 +40,7 @@ export function sentMails(): string[] {
 }
 
 /** The text of every part of a MIME message, with base64 and quoted-printable undone. */
-function decodedText(raw: string): string {
+export function decodedText(raw: string): string {
   const chunks: string[] = [];
   for (const part of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
     const split = part.search(/\r?\n\r?\n/);

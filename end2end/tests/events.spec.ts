@@ -1,0 +1,180 @@
+// Event authoring in the browser: live errors before submitting, a draft that survives closing the tab,
+// a pin placed on the map, an image upload, the preview, submission; then cancellation reaching a
+// registrant by mail (real SMTP server) and in the notification centre.
+import { deflateSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, decodedText, live, makeAccount, sentMails, signIn, sql, uniqueEmail } from './support';
+
+/** A real PNG (a colour gradient), encoded here so the test needs no fixture file. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows.set([x % 256, y % 256, 160], y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** "YYYY-MM-DDTHH:MM", `days` from now. */
+function localDate(days: number, time: string): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return `${date.toISOString().slice(0, 10)}T${time}`;
+}
+
+test('an organizer sees errors as they type, keeps a draft, places a pin, uploads a cover and submits', async ({ page }, testInfo) => {
+  const email = uniqueEmail('orga', testInfo.project.name);
+  makeAccount(email, 'Inès Organisatrice');
+  await signIn(page, email, DEMO_PASSWORD);
+  await page.goto('/organizer/events/new');
+  await live(page, 'form.event-form');
+
+  // Live errors, before anything is sent.
+  await page.getByLabel('Titre').fill('Ab');
+  await page.getByLabel('Titre').blur();
+  await expect(page.locator('#field-title-error')).toHaveText('Ce texte est trop court.');
+  await page.getByLabel('Début').fill(localDate(20, '18:30'));
+  await page.getByLabel('Fin', { exact: true }).fill(localDate(20, '17:00'));
+  await page.getByLabel('Fin', { exact: true }).blur();
+  await expect(page.locator('#field-ends_at-error')).toHaveText('La fin doit être après le début.');
+  await page.getByLabel('Sur place et en ligne').check();
+  await page.getByLabel('Lien de la visio').fill('javascript:alert(1)');
+  await page.getByLabel('Lien de la visio').blur();
+  await expect(page.locator('#field-online_url-error')).toHaveText('Le lien doit commencer par https://');
+  await page.getByLabel('Nombre de places').fill('0');
+  await page.getByLabel('Nombre de places').blur();
+  await expect(page.locator('#field-capacity-error')).toContainText('à partir de 1');
+
+  // The draft is saved as the organizer types: closing the tab loses nothing.
+  await page.getByLabel('Titre').fill('Atelier cuisine du monde');
+  await expect(page.locator('[data-draft-status]')).toHaveText('Brouillon enregistré.');
+  await page.close();
+  const again = await page.context().newPage();
+  await again.goto('/organizer/events/new');
+  await expect(again.getByText('Brouillon retrouvé')).toBeVisible();
+  await expect(again.getByLabel('Titre')).toHaveValue('Atelier cuisine du monde');
+  await expect(again.getByLabel('Lien de la visio')).toHaveValue('javascript:alert(1)');
+  await live(again, 'form.event-form');
+
+  // Submitting with errors left shows the summary and keeps everything typed.
+  await again.getByRole('button', { name: 'Enregistrer et prévisualiser' }).click();
+  await expect(again.locator('[data-summary]')).toBeVisible();
+  await expect(again.locator('#field-online_url-error')).toHaveText('Le lien doit commencer par https://');
+
+  // Fix everything.
+  await again.getByLabel('Résumé').fill('On cuisine ensemble des recettes de cinq continents, puis on partage.');
+  await again.getByLabel('Catégorie').selectOption('culturel');
+  await again.getByLabel('Description').fill('Au menu :\n\n- **mafé**\n- *pho*');
+  await expect(again.locator('[data-preview-body] strong')).toHaveText('mafé');
+  await again.getByLabel('Fin', { exact: true }).fill(localDate(20, '21:00'));
+  await again.getByLabel('Lien de la visio').fill('https://visio.exemple.fr/cuisine');
+  await again.getByLabel('Nombre de places').fill('24');
+  await again.getByLabel('Nom du lieu').fill('La Cuisine Partagée');
+  await again.getByLabel('Adresse').fill('12 rue des Olivettes');
+  await again.getByLabel('Code postal').fill('44000');
+  await again.getByLabel('Ville').fill('Nantes');
+  await again.getByLabel('On offre à manger ou à boire').check();
+  await again.getByLabel('Ce qui est offert').fill('Tout ce que nous cuisinons');
+  await again.getByLabel('Végétarien').check();
+
+  // The pin: a tap on the map writes the position (tiles are not needed for that).
+  const map = again.locator('[data-map-picker]');
+  await expect(map).toHaveAttribute('data-map-ready', 'true');
+  await map.click({ position: { x: 120, y: 90 } });
+  await expect(again.locator('.map-picker .leaflet-marker-icon')).toHaveCount(1);
+  await expect(again.getByLabel('Latitude')).toHaveValue(/^\d+\.\d{6}$/);
+  await expect(again.getByLabel('Longitude')).toHaveValue(/^-?\d+\.\d{6}$/);
+
+  await again.getByRole('button', { name: 'Enregistrer et prévisualiser' }).click();
+  await again.waitForURL(/\/organizer\/events\/\d+\/preview\?saved=1/);
+  await expect(again.getByText('Événement enregistré.')).toBeVisible();
+  await expect(again.getByRole('heading', { level: 1, name: 'Atelier cuisine du monde' })).toBeVisible();
+  await expect(again.locator('.event-description strong')).toHaveText('mafé');
+  await expect(again.locator('.status').first()).toHaveText('Brouillon');
+
+  // A cover image, with its alt text.
+  const images = again.locator('details.images-panel');
+  await live(again, 'details.images-panel form');
+  await images.locator('input[type=file]').setInputFiles({ name: 'affiche.png', mimeType: 'image/png', buffer: png(800, 450) });
+  await images.getByLabel('Texte alternatif').fill('Des mains qui pétrissent une pâte');
+  await images.getByRole('button', { name: 'Ajouter l’image' }).click();
+  await again.waitForURL(/saved=image/);
+  await expect(again.getByText('Image ajoutée.')).toBeVisible();
+  const cover = again.locator('img.event-cover');
+  await expect(cover).toHaveAttribute('alt', 'Des mains qui pétrissent une pâte');
+  await expect(cover).toHaveAttribute('srcset', /480w/);
+  expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  await again.getByRole('button', { name: 'Soumettre à la modération' }).click();
+  await again.waitForURL(/saved=submitted/);
+  await expect(again.getByText('Événement soumis')).toBeVisible();
+  await expect(again.locator('.status').first()).toHaveText('En modération');
+  await testInfo.attach('preview', { body: await again.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const row = sql(`SELECT status || '|' || city || '|' || (latitude IS NOT NULL) || '|' || free_food FROM events WHERE title = 'Atelier cuisine du monde' AND organizer_id = (SELECT id FROM users WHERE email = '${email}')`);
+  expect(row).toBe('pending_review|Nantes|true|true');
+});
+
+test('cancelling an event reaches the registrant by mail and in the notification centre', async ({ browser, page }, testInfo) => {
+  const organizer = uniqueEmail('orga-annule', testInfo.project.name);
+  const guest = uniqueEmail('invite', testInfo.project.name);
+  makeAccount(organizer, 'Paul Organisateur');
+  makeAccount(guest, 'Zoé Participante');
+  const title = `Concert annulé ${testInfo.project.name} ${Date.now()}`;
+  const id = sql(`INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at, city, published_at)
+    SELECT 'concert-${Date.now()}-${testInfo.project.name}', u.id, c.id, '${title}', 'Un concert au parc, en plein air.', 'published',
+           now() + interval '10 days', now() + interval '10 days 2 hours', 'Lille', now()
+    FROM users u, categories c WHERE u.email = '${organizer}' AND c.slug = 'culturel' RETURNING id`);
+  const participant = sql(`INSERT INTO event_participants (event_id, user_id, email, full_name)
+    SELECT ${id}, id, email, full_name FROM users WHERE email = '${guest}' RETURNING id`);
+  sql(`INSERT INTO tickets (code, event_id, participant_id, attendee_name)
+       VALUES (md5(random()::text) || md5(random()::text), ${id}, ${participant}, 'Zoé Participante')`);
+
+  await signIn(page, organizer, DEMO_PASSWORD);
+  await page.goto(`/organizer/events/${id}/preview`);
+  await page.getByText('Annuler l’événement').click();
+  await live(page, 'details.cancel-event form');
+  await page.getByLabel('Message aux inscrits').fill('Orage annoncé : nous reportons, désolés !');
+  await page.getByRole('button', { name: 'Annuler définitivement l’événement' }).click();
+  await page.waitForURL(/saved=cancelled/);
+  await expect(page.getByText('L’événement est annulé ; les inscrits sont prévenus.')).toBeVisible();
+  await expect(page.getByText('Cet événement est annulé.').first()).toBeVisible();
+  expect(sql(`SELECT status FROM tickets WHERE participant_id = ${participant}`)).toBe('cancelled');
+
+  // The mail went through the SMTP server with the organizer's message.
+  await expect
+    .poll(() => sentMails().some((raw) => raw.includes(guest) && decodedText(raw).includes('Orage annoncé')), { timeout: 20_000 })
+    .toBe(true);
+
+  // And the notification centre shows it to the registrant.
+  const context = await browser.newContext();
+  const guestPage = await context.newPage();
+  await signIn(guestPage, guest, DEMO_PASSWORD);
+  await guestPage.goto('/notifications');
+  await expect(guestPage.getByText(`Événement annulé — ${title}`)).toBeVisible();
+  await context.close();
+});
