@@ -27,6 +27,7 @@ export MEETRAL_RATE_LIMIT_FACTOR=20   # every browser test signs in from 127.0.0
 # Tiles never come from the internet in tests: a same-origin template that answers 404 (maps keep their
 # markers). Uploaded images go to a folder of their own.
 export MAP_TILE_URL="/tiles/{z}/{x}/{y}.png"
+export GEOCODER_URL="https://geocoder.meetral.test/search"   # answered by the tests (page.route)
 export MEETRAL_MEDIA_DIR="$target_dir/e2e-media/$port"
 rm -rf "$MEETRAL_MEDIA_DIR"
 "$target_dir/release/meetral" seed-demo >/dev/null

@@ -1,12 +1,15 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { sql } from './support';
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the shell, in both viewports and both
 // colour schemes: zero violations.
 const pages = ['/', '/events', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue',
   '/signup', '/signup/check-email', '/password/forgot', '/password/reset/lien-inconnu', '/verify/lien-inconnu', '/login/2fa'];
 // Pages of a signed-in person (the header then shows the bell and the sign-out button).
-const signedInPages = ['/notifications', '/account/notifications', '/events', '/account', '/account/security'];
+const fixtureId = () => sql(`SELECT id FROM events WHERE slug = 'apero-des-testeurs-e2e'`);
+const signedInPages = ['/notifications', '/account/notifications', '/events', '/account', '/account/security',
+  '/organizer/events', '/organizer/events/new', 'fixture-preview', 'fixture-edit'];
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -24,8 +27,10 @@ for (const scheme of ['light', 'dark'] as const) {
         expect(await violations(page)).toEqual([]);
       });
     }
-    for (const path of signedInPages) {
-      test(`no accessibility violations on ${path} when signed in`, async ({ page }) => {
+    for (const name of signedInPages) {
+      test(`no accessibility violations on ${name} when signed in`, async ({ page }) => {
+        const path = name === 'fixture-preview' ? `/organizer/events/${fixtureId()}/preview`
+          : name === 'fixture-edit' ? `/organizer/events/${fixtureId()}/edit` : name;
         await page.goto(`/login?next=${encodeURIComponent(path)}`);
         await page.getByLabel('E-mail').fill('organisatrice@meetral.test');
         await page.getByLabel('Mot de passe').fill('Meetral-Demo-2026');

@@ -86,6 +86,13 @@ test('an organizer sees errors as they type, keeps a draft, places a pin, upload
   await expect(again.locator('[data-summary]')).toBeVisible();
   await expect(again.locator('#field-online_url-error')).toHaveText('Le lien doit commencer par https://');
 
+  // The configured geocoder (answered here: tests never reach the internet) places the pin from the address.
+  const searched: string[] = [];
+  await again.route('https://geocoder.meetral.test/**', (route) => {
+    searched.push(new URL(route.request().url()).searchParams.get('q') || '');
+    return route.fulfill({ json: [{ lat: '47.218371', lon: '-1.553621' }], headers: { 'access-control-allow-origin': '*' } });
+  });
+
   // Fix everything.
   await again.getByLabel('Résumé').fill('On cuisine ensemble des recettes de cinq continents, puis on partage.');
   await again.getByLabel('Catégorie').selectOption('culturel');
@@ -98,15 +105,21 @@ test('an organizer sees errors as they type, keeps a draft, places a pin, upload
   await again.getByLabel('Adresse').fill('12 rue des Olivettes');
   await again.getByLabel('Code postal').fill('44000');
   await again.getByLabel('Ville').fill('Nantes');
+  await expect(again.getByLabel('Latitude')).toHaveValue('47.218371');
+  await expect(again.getByLabel('Longitude')).toHaveValue('-1.553621');
+  await expect(again.getByText('Adresse trouvée')).toBeVisible();
+  expect(searched.at(-1)).toBe('12 rue des Olivettes, 44000 Nantes');
   await again.getByLabel('On offre à manger ou à boire').check();
   await again.getByLabel('Ce qui est offert').fill('Tout ce que nous cuisinons');
   await again.getByLabel('Végétarien').check();
 
-  // The pin: a tap on the map writes the position (tiles are not needed for that).
+  // The pin, moved by hand: a tap on the map writes the position (tiles are not needed for that).
   const map = again.locator('[data-map-picker]');
   await expect(map).toHaveAttribute('data-map-ready', 'true');
+  await expect(again.locator('.map-picker .leaflet-marker-icon')).toHaveCount(1);
   await map.click({ position: { x: 120, y: 90 } });
   await expect(again.locator('.map-picker .leaflet-marker-icon')).toHaveCount(1);
+  await expect(again.getByLabel('Latitude')).not.toHaveValue('47.218371');
   await expect(again.getByLabel('Latitude')).toHaveValue(/^\d+\.\d{6}$/);
   await expect(again.getByLabel('Longitude')).toHaveValue(/^-?\d+\.\d{6}$/);
 

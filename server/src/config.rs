@@ -65,6 +65,11 @@ pub struct Config {
     )]
     pub map_tile_url: String,
 
+    /// Address search for the event form (Nominatim-compatible: `?q=…&format=json&limit=1`, answering
+    /// `[{"lat": "…", "lon": "…"}]`); unset: organizers place the pin themselves. Called by the browser.
+    #[arg(long, env = "GEOCODER_URL")]
+    pub geocoder_url: Option<String>,
+
     /// Sender of every mail.
     #[arg(
         long,
@@ -109,6 +114,19 @@ impl Config {
         }
     }
 
+    /// The geocoder's origin (`https://host[:port]`) for the page's connect-src, when one is set.
+    pub fn geocoder_origin(&self) -> Option<String> {
+        let url = self.geocoder_url.as_deref()?.trim();
+        let (scheme, rest) = url.split_once("://")?;
+        let host = rest.split('/').next()?;
+        let valid = matches!(scheme, "https" | "http")
+            && !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+        valid.then(|| format!("{scheme}://{host}"))
+    }
+
     pub fn is_https(&self) -> bool {
         self.base_url.starts_with("https://")
     }
@@ -150,6 +168,24 @@ mod tests {
         assert!(cli.config.is_https());
         let cli = Cli::parse_from(["x", "--database-url", "postgres://x"]);
         assert_eq!(cli.config.origin(), "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn only_a_well_formed_geocoder_opens_the_page_to_its_origin() {
+        let origin = |url: &str| {
+            Cli::parse_from(["x", "--database-url", "postgres://x", "--geocoder-url", url])
+                .config
+                .geocoder_origin()
+        };
+        assert_eq!(
+            origin("https://nominatim.openstreetmap.org/search?countrycodes=fr").as_deref(),
+            Some("https://nominatim.openstreetmap.org")
+        );
+        assert_eq!(origin("javascript:alert(1)"), None);
+        assert_eq!(origin("https://evil.example; script-src *"), None);
+        assert_eq!(origin("ftp://files.example"), None);
+        let none = Cli::parse_from(["x", "--database-url", "postgres://x"]);
+        assert_eq!(none.config.geocoder_origin(), None);
     }
 
     #[test]

@@ -472,5 +472,10 @@ pub fn text(key: MessageKey) -> &'static str {
         PreviewImageSaved => "Image added.",
 
         EventMapLabel => "Map of the venue",
+
+        NavOrganize => "Organize",
+
+        EditorGeocodeFound => "Address found: the pin is placed, check it on the map.",
+        EditorGeocodeNotFound => "Address not found: place the pin yourself (optional).",
     }
 }

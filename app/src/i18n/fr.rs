@@ -492,5 +492,10 @@ pub fn text(key: MessageKey) -> &'static str {
         PreviewImageSaved => "Image ajoutée.",
 
         EventMapLabel => "Carte du lieu",
+
+        NavOrganize => "Organiser",
+
+        EditorGeocodeFound => "Adresse trouvée : l’épingle est placée, vérifiez-la sur la carte.",
+        EditorGeocodeNotFound => "Adresse introuvable : placez l’épingle vous-même (facultatif).",
     }
 }

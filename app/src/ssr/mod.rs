@@ -1,5 +1,6 @@
 //! Server-only infrastructure shared by the features: database pool, request facts, response status.
 
+pub mod audit;
 pub mod calendar;
 pub mod db;
 pub mod jobs;

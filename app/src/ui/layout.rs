@@ -60,7 +60,6 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
     };
     let account_area = account.map(|(user, _)| match user {
         Some(user) => view! {
-            <a href="/organizer/events">{t(MessageKey::MyEventsTitle)}</a>
             <a class="account-name" href="/account">{user.full_name}</a>
             <form method="post" action="/api/fn/logout" class="inline-form">
                 <button type="submit" class="button button-ghost">{t(MessageKey::NavLogout)}</button>
@@ -78,6 +77,7 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
         <MobileMenu locale>
             <nav class="main-nav" aria-label=t(MessageKey::NavMain)>
                 <a href="/events">{t(MessageKey::NavEvents)}</a>
+                <a href="/organizer/events">{t(MessageKey::NavOrganize)}</a>
                 <a href="/faq">{t(MessageKey::NavFaq)}</a>
                 <a href="/contact">{t(MessageKey::NavContact)}</a>
             </nav>

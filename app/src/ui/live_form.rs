@@ -111,6 +111,7 @@ mod client {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             crate::ui::map::client::attach_picker(&form, &picker);
+            crate::ui::map::client::attach_geocoder(&form, &picker);
         }
         let _ = form.set_attribute("data-live", "true");
     }

@@ -4,13 +4,24 @@
 
 use leptos::prelude::*;
 
-/// The tile URL template (`{z}/{x}/{y}`) pages give their maps, provided by the server.
+/// What maps need from the configuration, provided by the server: the tile URL template
+/// (`{z}/{x}/{y}`) and, when configured, the address search the event form may use.
 #[derive(Clone, Debug)]
-pub struct MapTiles(pub String);
+pub struct MapTiles {
+    pub tiles: String,
+    pub geocoder: Option<String>,
+}
 
 /// The configured tile template for data attributes (empty outside a server render).
 pub fn tile_template() -> String {
-    use_context::<MapTiles>().map(|t| t.0).unwrap_or_default()
+    use_context::<MapTiles>()
+        .map(|t| t.tiles)
+        .unwrap_or_default()
+}
+
+/// The configured geocoder URL, if any.
+pub fn geocoder_url() -> Option<String> {
+    use_context::<MapTiles>().and_then(|t| t.geocoder)
 }
 
 /// The Leaflet stylesheet and script, for pages that show a map.
@@ -37,7 +48,7 @@ pub fn EventMap(lat: f64, lon: f64, tiles: String, label: String) -> impl IntoVi
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = (&tiles, &label, lat, lon);
-    view! { <div class="event-map" node_ref=root role="img" aria-label=aria_label data-event-map></div> }
+    view! { <div class="event-map" node_ref=root role="region" aria-label=aria_label data-event-map></div> }
 }
 
 #[cfg(feature = "hydrate")]
@@ -98,6 +109,128 @@ pub mod client {
         input.value().trim().replace(',', ".").parse().ok()
     }
 
+    /// Asks the geocoder where the typed address is; `None` when it does not know or does not answer.
+    pub async fn geocode(url: &str, query: &str) -> Option<(f64, f64)> {
+        use wasm_bindgen_futures::JsFuture;
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let address = format!(
+            "{url}{separator}format=json&limit=1&q={}",
+            js_sys::encode_uri_component(query)
+        );
+        let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&address))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let text = JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()?;
+        let places: Vec<serde_json::Value> = serde_json::from_str(&text).ok()?;
+        let place = places.first()?;
+        let number = |key: &str| -> Option<f64> {
+            match &place[key] {
+                serde_json::Value::String(text) => text.parse().ok(),
+                value => value.as_f64(),
+            }
+        };
+        let (lat, lon) = (number("lat")?, number("lon")?);
+        (lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some((lat, lon))
+    }
+
+    fn set_and_announce(input: &HtmlInputElement, value: &str) {
+        input.set_value(value);
+        for kind in ["input", "change"] {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+    }
+
+    /// With a geocoder configured (`data-geocoder` on the picker), the typed address places the pin
+    /// 800 ms after typing stops — unless the organizer placed it by hand.
+    pub fn attach_geocoder(form: &Element, picker: &HtmlElement) {
+        let Some(url) = picker
+            .get_attribute("data-geocoder")
+            .filter(|u| !u.is_empty())
+        else {
+            return;
+        };
+        let (Some(lat_input), Some(lon_input)) =
+            (input(form, "latitude"), input(form, "longitude"))
+        else {
+            return;
+        };
+        let status = form.query_selector("[data-geocode-status]").ok().flatten();
+        let generation = std::rc::Rc::new(std::cell::Cell::new(0u64));
+        let form_for_query = form.clone();
+        let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let name = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.get_attribute("name"))
+                .unwrap_or_default();
+            if !matches!(name.as_str(), "address_line" | "postal_code" | "city") {
+                return;
+            }
+            let value = |field: &str| {
+                input(&form_for_query, field)
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            let city = value("city");
+            if city.trim().is_empty() {
+                return;
+            }
+            let query = format!("{}, {} {city}", value("address_line"), value("postal_code"));
+            generation.set(generation.get() + 1);
+            let mine = generation.get();
+            let (generation, url, status) = (generation.clone(), url.clone(), status.clone());
+            let (lat_input, lon_input) = (lat_input.clone(), lon_input.clone());
+            leptos::prelude::set_timeout(
+                move || {
+                    if generation.get() != mine {
+                        return;
+                    }
+                    leptos::task::spawn_local(async move {
+                        // A pin placed by hand (not by an earlier search) stays where it is.
+                        let by_hand = !lat_input.value().is_empty()
+                            && lat_input.get_attribute("data-geocoded").as_deref()
+                                != Some(lat_input.value().as_str());
+                        if by_hand || generation.get() != mine {
+                            return;
+                        }
+                        let found = geocode(&url, &query).await;
+                        if generation.get() != mine {
+                            return;
+                        }
+                        let message = match found {
+                            Some((lat, lon)) => {
+                                let lat_text = format!("{lat:.6}");
+                                let _ = lat_input.set_attribute("data-geocoded", &lat_text);
+                                set_and_announce(&lat_input, &lat_text);
+                                set_and_announce(&lon_input, &format!("{lon:.6}"));
+                                "data-found"
+                            }
+                            None => "data-not-found",
+                        };
+                        if let Some(status) = &status {
+                            status.set_text_content(status.get_attribute(message).as_deref());
+                        }
+                    });
+                },
+                std::time::Duration::from_millis(800),
+            );
+        });
+        let _ = form.add_event_listener_with_callback("input", handler.as_ref().unchecked_ref());
+        handler.forget();
+    }
+
     /// The form's pin: a tap (or a drag of the marker) writes the latitude and longitude fields, which
     /// stay editable by keyboard; typing in them moves the pin.
     pub fn attach_picker(form: &Element, element: &HtmlElement) {
@@ -124,19 +257,11 @@ pub mod client {
             }
             let write = {
                 let (lat_input, lon_input) = (lat_input.clone(), lon_input.clone());
+                // The live form validates and saves the draft as for typed input.
                 move |at: LatLng| {
-                    lat_input.set_value(&format!("{:.6}", at.lat()));
-                    lon_input.set_value(&format!("{:.6}", at.lng()));
-                    // The live form validates and saves the draft as for typed input.
-                    for input in [&lat_input, &lon_input] {
-                        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &{
-                            let init = web_sys::EventInit::new();
-                            init.set_bubbles(true);
-                            init
-                        }) {
-                            let _ = input.dispatch_event(&event);
-                        }
-                    }
+                    let _ = lat_input.remove_attribute("data-geocoded");
+                    set_and_announce(&lat_input, &format!("{:.6}", at.lat()));
+                    set_and_announce(&lon_input, &format!("{:.6}", at.lng()));
                 }
             };
             {

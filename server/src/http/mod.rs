@@ -54,7 +54,13 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
     let media = app::ssr::media::Media(Arc::new(app::ssr::media::LocalDirectory::new(
         state.config.media_dir.clone(),
     )));
-    let tiles = app::ui::map::MapTiles(state.config.map_tile_url.clone());
+    let tiles = app::ui::map::MapTiles {
+        tiles: state.config.map_tile_url.clone(),
+        geocoder: state
+            .config
+            .geocoder_origin()
+            .and(state.config.geocoder_url.clone()),
+    };
     let context = {
         let pool = state.pool.clone();
         move || {
@@ -73,7 +79,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
             state.config.clone(),
         );
         move || {
-            security::page_csp(config.is_https());
+            security::page_csp(config.is_https(), config.geocoder_origin().as_deref());
             app::shell(options.clone(), assets.clone())
         }
     };

@@ -14,8 +14,9 @@ use std::sync::Arc;
 use crate::config::Config;
 
 /// Sets the page's Content-Security-Policy with this response's nonce, so the inline hydration script
-/// runs and nothing else inline does. Called while the HTML shell renders.
-pub fn page_csp(https: bool) {
+/// runs and nothing else inline does. Called while the HTML shell renders. `geocoder` is the origin the
+/// event form may ask for coordinates, when one is configured.
+pub fn page_csp(https: bool, geocoder: Option<&str>) {
     let (Some(nonce), Some(response)) = (
         leptos::nonce::use_nonce(),
         use_context::<leptos_axum::ResponseOptions>(),
@@ -27,9 +28,13 @@ pub fn page_csp(https: bool) {
     } else {
         ""
     };
+    let connect = match geocoder {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".to_owned(),
+    };
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         img-src 'self' data: https:; font-src 'self'; connect-src {connect}; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'{upgrade}"
     );
     if let Ok(value) = HeaderValue::from_str(&policy) {

@@ -18,16 +18,15 @@ async fn audit(
     details: serde_json::Value,
     client: &Client,
 ) -> Result<(), AppError> {
-    sqlx::query!(
-        "INSERT INTO activity_logs (actor_user_id, action, target_type, target_id, details, ip_address)
-         VALUES ($1, $2, 'user', $3, $4, $5::text::inet)",
-        actor,
+    use crate::ssr::audit::{Target, record};
+    record(
+        conn,
+        Some(actor),
+        Target::User(target),
         action,
-        target,
         details,
-        client.ip,
+        client.ip.as_deref(),
     )
-    .execute(&mut *conn)
     .await?;
     Ok(())
 }

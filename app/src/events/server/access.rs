@@ -65,16 +65,15 @@ pub async fn log(
     details: serde_json::Value,
     ip: Option<&str>,
 ) -> Result<(), AppError> {
-    sqlx::query!(
-        "INSERT INTO activity_logs (actor_user_id, action, target_type, target_id, details, ip_address)
-         VALUES ($1, $2, 'event', $3, $4, $5::text::inet)",
-        actor,
+    use crate::ssr::audit::{Target, record};
+    record(
+        conn,
+        Some(actor),
+        Target::Event(event_id),
         action,
-        event_id,
         details,
         ip,
     )
-    .execute(&mut *conn)
     .await?;
     Ok(())
 }

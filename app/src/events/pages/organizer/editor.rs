@@ -3,6 +3,7 @@
 //! keeps a draft on the server as the organizer types and previews the description.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
@@ -20,7 +21,7 @@ use crate::{
             form_summary,
         },
         live_form::LiveForm,
-        map::{LeafletAssets, tile_template},
+        map::{LeafletAssets, geocoder_url, tile_template},
     },
 };
 
@@ -55,6 +56,7 @@ fn EditorPage(event: Option<i64>) -> impl IntoView {
         MessageKey::EditorNewTitle
     };
     view! {
+        <Title text=format!("{} · Meetral", locale.t(title)) />
         <section class="container page editor-page">
             <p><a href="/organizer/events">"← " {locale.t(MessageKey::MyEventsTitle)}</a></p>
             <h1>{locale.t(title)}</h1>
@@ -189,9 +191,11 @@ fn EventEditor(locale: Locale, data: EventFormData) -> impl IntoView {
                                 check="event:city" autocomplete="address-level2" />
                         </div>
                         <LeafletAssets />
-                        <div class="map-picker" data-map-picker data-tiles=tile_template()
+                        <div class="map-picker" role="region" data-map-picker data-tiles=tile_template() data-geocoder=geocoder_url()
                             aria-label=t(MessageKey::EditorMapLabel)></div>
                         <p class="field-hint">{t(MessageKey::EditorMapHint)}</p>
+                        <p class="field-hint" data-geocode-status aria-live="polite"
+                            data-found=t(MessageKey::EditorGeocodeFound) data-not-found=t(MessageKey::EditorGeocodeNotFound)></p>
                         <div class="field-row">
                             <TextField locale name="latitude" label=MessageKey::EventFieldLatitude value=latitude error=latitude_error
                                 check="event:latitude" input_type="text" />

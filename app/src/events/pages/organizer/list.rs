@@ -1,6 +1,7 @@
 //! `/organizer/events`: the events a person organizes, with what they can do next.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::{
     accounts::pages::login_redirect,
@@ -16,6 +17,7 @@ pub fn MyEventsPage() -> impl IntoView {
     let t = move |key| locale.t(key);
     let events = Resource::new(|| (), |_| my_events());
     view! {
+        <Title text=format!("{} · Meetral", t(MessageKey::MyEventsTitle)) />
         <section class="container page">
             <div class="page-head">
                 <h1>{t(MessageKey::MyEventsTitle)}</h1>
