@@ -11,6 +11,7 @@ export SQLX_OFFLINE=true
 ensure_build_tools
 ensure_browser
 python3 -c 'import aiosmtpd' 2>/dev/null || { say "pip install aiosmtpd (SMTP server for the mail tests)"; python3 -m pip install --quiet aiosmtpd; }
+python3 -c 'import moto.server' 2>/dev/null || { say "pip install moto[server] (S3 API server for the image-storage test)"; python3 -m pip install --quiet 'moto[server]'; }
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt clippy
 
 say "cargo fmt --check"

@@ -57,6 +57,27 @@ pub struct Config {
     #[arg(long, env = "MEETRAL_MEDIA_DIR", default_value = "data/media")]
     pub media_dir: PathBuf,
 
+    /// S3-compatible endpoint for uploaded images (`https://s3.fr-par.scw.cloud`, `http://127.0.0.1:9000`);
+    /// unset: images are kept in MEETRAL_MEDIA_DIR. With it, S3_BUCKET and both keys are required.
+    #[arg(long, env = "S3_ENDPOINT")]
+    pub s3_endpoint: Option<String>,
+
+    #[arg(long, env = "S3_BUCKET")]
+    pub s3_bucket: Option<String>,
+
+    #[arg(long, env = "S3_REGION", default_value = "us-east-1")]
+    pub s3_region: String,
+
+    #[arg(long, env = "S3_ACCESS_KEY_ID", hide_env_values = true)]
+    pub s3_access_key_id: Option<String>,
+
+    #[arg(long, env = "S3_SECRET_ACCESS_KEY", hide_env_values = true)]
+    pub s3_secret_access_key: Option<String>,
+
+    /// Public URL of the bucket's files (a CDN or the bucket's website); default `S3_ENDPOINT/S3_BUCKET`.
+    #[arg(long, env = "MEDIA_PUBLIC_URL")]
+    pub media_public_url: Option<String>,
+
     /// Map tiles for Leaflet (`{z}`, `{x}`, `{y}` placeholders); empty: maps show markers only.
     #[arg(
         long,
@@ -112,6 +133,36 @@ impl Config {
                 Err("SESSION_SECRET is required in production mode".to_owned())
             }
         }
+    }
+
+    /// Where uploaded images go: the S3-compatible bucket when configured (all of it, or an error),
+    /// else the local media folder.
+    pub fn media(&self) -> Result<app::ssr::media::Media, String> {
+        use app::ssr::media::{Media, S3Settings, S3Store};
+        let Some(endpoint) = self.s3_endpoint.clone().filter(|e| !e.trim().is_empty()) else {
+            return Ok(Media::local(self.media_dir.clone()));
+        };
+        let required = |value: &Option<String>, name: &str| {
+            value
+                .clone()
+                .filter(|v| !v.trim().is_empty())
+                .ok_or_else(|| format!("{name} is required with S3_ENDPOINT"))
+        };
+        let settings = S3Settings {
+            bucket: required(&self.s3_bucket, "S3_BUCKET")?,
+            access_key_id: required(&self.s3_access_key_id, "S3_ACCESS_KEY_ID")?,
+            secret_access_key: required(&self.s3_secret_access_key, "S3_SECRET_ACCESS_KEY")?,
+            region: self.s3_region.clone(),
+            endpoint: endpoint.trim_end_matches('/').to_owned(),
+        };
+        let public_base = self
+            .media_public_url
+            .clone()
+            .unwrap_or_else(|| format!("{}/{}", settings.endpoint, settings.bucket));
+        Ok(Media {
+            store: std::sync::Arc::new(S3Store::new(settings)),
+            public_base: public_base.trim_end_matches('/').into(),
+        })
     }
 
     /// The geocoder's origin (`https://host[:port]`) for the page's connect-src, when one is set.

@@ -166,6 +166,7 @@ async fn mail_command(pool: &sqlx::PgPool, action: MailAction) -> Result<(), Str
 
 async fn serve(config: Config, pool: sqlx::PgPool) -> Result<(), String> {
     config.secret()?;
+    config.media()?;
     if config.auto_migrate {
         db::migrate(&pool).await?;
     }

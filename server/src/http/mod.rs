@@ -51,9 +51,11 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
     );
     let limiters = app::ssr::rate_limit::Limiters::scaled(state.config.rate_limit_factor);
     let base_url = app::ssr::BaseUrl(state.config.base_url.as_str().into());
-    let media = app::ssr::media::Media(Arc::new(app::ssr::media::LocalDirectory::new(
-        state.config.media_dir.clone(),
-    )));
+    // `serve` refuses an incomplete S3 configuration before getting here.
+    let media = state.config.media().unwrap_or_else(|error| {
+        tracing::error!(%error, "media store misconfigured: keeping images locally");
+        app::ssr::media::Media::local(state.config.media_dir.clone())
+    });
     let tiles = app::ui::map::MapTiles {
         tiles: state.config.map_tile_url.clone(),
         geocoder: state

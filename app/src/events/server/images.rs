@@ -138,7 +138,7 @@ pub async fn add(
     let widths: Vec<i32> = encoded.variants.iter().map(|(w, _)| *w as i32).collect();
     for (width, bytes) in encoded.variants {
         media
-            .0
+            .store
             .put(&variant_key(&key, width), bytes, "image/webp")
             .await
             .map_err(|error| {
@@ -207,7 +207,7 @@ async fn forget(media: &Media, stored: Vec<Stored>) {
     for image in stored {
         for width in image.widths {
             let key = variant_key(&image.storage_key, width.max(0) as u32);
-            if let Err(error) = media.0.delete(&key).await {
+            if let Err(error) = media.store.delete(&key).await {
                 tracing::warn!(%error, "cannot delete a replaced image");
             }
         }

@@ -112,6 +112,7 @@ async fn images(pool: &PgPool, event_id: i64) -> Result<Vec<(bool, ImageView)>, 
     )
     .fetch_all(pool)
     .await?;
+    let media = media::Media::current();
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -124,12 +125,12 @@ async fn images(pool: &PgPool, event_id: i64) -> Result<Vec<(bool, ImageView)>, 
                 .unwrap_or(480);
             let srcset = widths
                 .iter()
-                .map(|w| format!("{} {w}w", media::public_path(&row.storage_key, *w)))
+                .map(|w| format!("{} {w}w", media.url(&row.storage_key, *w)))
                 .collect::<Vec<_>>()
                 .join(", ");
             let view = ImageView {
                 id: row.id,
-                src: media::public_path(&row.storage_key, largest),
+                src: media.url(&row.storage_key, largest),
                 srcset,
                 alt: row.alt_text,
             };
@@ -155,7 +156,14 @@ fn detail(row: DetailRow, images: Vec<(bool, ImageView)>, locale: Locale) -> Eve
         })
         .flatten();
     let canonical = base.join(&format!("/events/{}", row.slug));
-    let image = cover.as_ref().map(|view| base.join(&view.src));
+    // Local files are paths on this site; a bucket gives full URLs already.
+    let image = cover.as_ref().map(|view| {
+        if view.src.starts_with('/') {
+            base.join(&view.src)
+        } else {
+            view.src.clone()
+        }
+    });
     let location_line = place_line(
         row.venue_name.as_deref(),
         row.address_line.as_deref(),

@@ -1,6 +1,10 @@
-//! Uploaded media: where files go (an object store: a local directory by default) and where they are
-//! served from (`/media/{key}-{width}.webp`, immutable: a new upload gets a new key).
+//! Uploaded media: where files go (an object store: a local directory by default, or an S3-compatible
+//! bucket) and where browsers fetch them (`/media/…` from the app, or the bucket's public URL). A new
+//! upload gets a new key, so every file is immutable.
 
+mod s3;
+
+pub use s3::{S3Settings, S3Store};
 use std::{path::PathBuf, sync::Arc};
 
 /// Somewhere to keep public files by key. Keys are ours (`events/12/abc…`), never user input.
@@ -10,9 +14,36 @@ pub trait ObjectStore: Send + Sync {
     async fn delete(&self, key: &str) -> std::io::Result<()>;
 }
 
-/// The store in use, provided to server functions as context.
+/// The store in use and the public address of its files, provided to server functions as context.
 #[derive(Clone)]
-pub struct Media(pub Arc<dyn ObjectStore>);
+pub struct Media {
+    pub store: Arc<dyn ObjectStore>,
+    /// `/media` for the local directory, else the bucket's public URL (no trailing slash).
+    pub public_base: Arc<str>,
+}
+
+impl Media {
+    pub fn local(root: impl Into<PathBuf>) -> Media {
+        Media {
+            store: Arc::new(LocalDirectory::new(root)),
+            public_base: "/media".into(),
+        }
+    }
+
+    /// The store of the request being served (a local `data/media` outside a server render).
+    pub fn current() -> Media {
+        leptos::prelude::use_context::<Media>().unwrap_or_else(|| Media::local("data/media"))
+    }
+
+    /// Where browsers fetch `key` re-encoded at `width` pixels.
+    pub fn url(&self, key: &str, width: u32) -> String {
+        format!(
+            "{}/{}",
+            self.public_base.trim_end_matches('/'),
+            variant_key(key, width)
+        )
+    }
+}
 
 /// Files in a local directory, served by the app itself under `/media/`.
 pub struct LocalDirectory {
@@ -63,11 +94,6 @@ impl ObjectStore for LocalDirectory {
             other => other,
         }
     }
-}
-
-/// The public path of `key` re-encoded at `width` pixels.
-pub fn public_path(key: &str, width: u32) -> String {
-    format!("/media/{key}-{width}.webp")
 }
 
 /// The file name of one width of `key` in the store.
