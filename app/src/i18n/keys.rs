@@ -1,16 +1,54 @@
 //! The list of every translatable message. Add a key here, then in `fr.rs` and `en.rs`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 macro_rules! message_keys {
     ($($key:ident),* $(,)?) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum MessageKey { $($key),* }
 
         impl MessageKey {
             pub const ALL: &'static [MessageKey] = &[$(MessageKey::$key),*];
+            const NAMES: &'static [&'static str] = &[$(stringify!($key)),*];
         }
     };
+}
+
+/// On the wire a key is its name ("FieldRequired"), as serde's derive would write it. Written by hand:
+/// the derived visitor matches every name in code, which cost the browser's WASM about 18 KB.
+impl MessageKey {
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    pub fn from_name(name: &str) -> Option<MessageKey> {
+        Self::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| Self::ALL[i])
+    }
+}
+
+impl Serialize for MessageKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for MessageKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl de::Visitor<'_> for Name {
+            type Value = MessageKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a message key name")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<MessageKey, E> {
+                MessageKey::from_name(value).ok_or_else(|| E::unknown_variant(value, &[]))
+            }
+        }
+        deserializer.deserialize_str(Name)
+    }
 }
 
 message_keys! {
@@ -48,4 +86,22 @@ message_keys! {
     NavOrganize,
     EditorGeocodeFound, EditorGeocodeNotFound,
     LegalTitle, LegalBody, PrivacyTitle, PrivacyBody, TermsTitle, TermsBody,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MessageKey;
+
+    #[test]
+    fn keys_travel_as_their_names() {
+        for key in MessageKey::ALL {
+            let json = serde_json::to_string(key).expect("serialise");
+            assert_eq!(json, format!("\"{key:?}\""));
+            assert_eq!(
+                serde_json::from_str::<MessageKey>(&json).expect("back"),
+                *key
+            );
+        }
+        assert!(serde_json::from_str::<MessageKey>("\"NoSuchKey\"").is_err());
+    }
 }

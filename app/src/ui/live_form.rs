@@ -278,8 +278,10 @@ mod client {
                     leptos::task::spawn_local(async move {
                         let saved = post(&url, &body).await.is_ok();
                         if let (Some(status), true) = (status, saved) {
-                            let _ = status
-                                .set_attribute("data-saved-at", &js_sys::Date::now().to_string());
+                            let _ = status.set_attribute(
+                                "data-saved-at",
+                                &(js_sys::Date::now() as u64).to_string(),
+                            );
                             status.set_text_content(status.get_attribute("data-saved").as_deref());
                         }
                     });

@@ -36,18 +36,27 @@ pub fn LeafletAssets() -> impl IntoView {
 /// The event page's map: one marker, no editing.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
-pub fn EventMap(lat: f64, lon: f64, tiles: String, label: String) -> impl IntoView {
+pub fn EventMap(
+    /// Degrees as text: the browser parses them with JavaScript (no float parser in the WASM).
+    lat: String,
+    lon: String,
+    tiles: String,
+    label: String,
+) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let aria_label = label.clone();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(element) = root.get() {
             let (tiles, label) = (tiles.clone(), label.clone());
-            client::when_ready(move || client::show(&element, lat, lon, &tiles, &label));
+            let (lat, lon) = (client::number(&lat), client::number(&lon));
+            if let Some((lat, lon)) = lat.zip(lon) {
+                client::when_ready(move || client::show(&element, lat, lon, &tiles, &label));
+            }
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (&tiles, &label, lat, lon);
+    let _ = (&tiles, &label, &lat, &lon);
     view! { <div class="event-map" node_ref=root role="region" aria-label=aria_label data-event-map></div> }
 }
 
@@ -105,8 +114,23 @@ pub mod client {
             .and_then(|e| e.dyn_into().ok())
     }
 
+    /// A number typed or received as text, parsed by JavaScript (keeps Rust's float parser out of
+    /// the WASM).
+    pub fn number(text: &str) -> Option<f64> {
+        let value = js_sys::Number::parse_float(&text.trim().replace(',', "."));
+        value.is_finite().then_some(value)
+    }
+
+    /// Degrees with six decimals (about 10 cm), formatted by JavaScript.
+    fn degrees(value: f64) -> String {
+        js_sys::Number::from(value)
+            .to_fixed(6)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+
     fn coordinate(input: &HtmlInputElement) -> Option<f64> {
-        input.value().trim().replace(',', ".").parse().ok()
+        number(&input.value())
     }
 
     /// Asks the geocoder where the typed address is; `None` when it does not know or does not answer.
@@ -129,15 +153,15 @@ pub mod client {
             .await
             .ok()?
             .as_string()?;
-        let places: Vec<serde_json::Value> = serde_json::from_str(&text).ok()?;
+        // Nominatim's answer: `[{"lat": "47.21", "lon": "-1.55", …}]`.
+        #[derive(serde::Deserialize)]
+        struct Place {
+            lat: String,
+            lon: String,
+        }
+        let places: Vec<Place> = serde_json::from_str(&text).ok()?;
         let place = places.first()?;
-        let number = |key: &str| -> Option<f64> {
-            match &place[key] {
-                serde_json::Value::String(text) => text.parse().ok(),
-                value => value.as_f64(),
-            }
-        };
-        let (lat, lon) = (number("lat")?, number("lon")?);
+        let (lat, lon) = (number(&place.lat)?, number(&place.lon)?);
         (lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some((lat, lon))
     }
 
@@ -211,10 +235,10 @@ pub mod client {
                         }
                         let message = match found {
                             Some((lat, lon)) => {
-                                let lat_text = format!("{lat:.6}");
+                                let lat_text = degrees(lat);
                                 let _ = lat_input.set_attribute("data-geocoded", &lat_text);
                                 set_and_announce(&lat_input, &lat_text);
-                                set_and_announce(&lon_input, &format!("{lon:.6}"));
+                                set_and_announce(&lon_input, &degrees(lon));
                                 "data-found"
                             }
                             None => "data-not-found",
@@ -260,8 +284,8 @@ pub mod client {
                 // The live form validates and saves the draft as for typed input.
                 move |at: LatLng| {
                     let _ = lat_input.remove_attribute("data-geocoded");
-                    set_and_announce(&lat_input, &format!("{:.6}", at.lat()));
-                    set_and_announce(&lon_input, &format!("{:.6}", at.lng()));
+                    set_and_announce(&lat_input, &degrees(at.lat()));
+                    set_and_announce(&lon_input, &degrees(at.lng()));
                 }
             };
             {

@@ -309,7 +309,8 @@ fn parse_mode(value: &str) -> Option<AttendanceMode> {
     }
 }
 
-/// A `datetime-local` value ("2026-12-05T18:30", seconds allowed).
+/// A `datetime-local` value ("2026-12-05T18:30", seconds allowed). Read by hand: chrono's format
+/// parser would weigh on the browser's WASM.
 pub fn parse_local(value: &str) -> Result<NaiveDateTime, MessageKey> {
     let value = value.trim();
     if value.is_empty() {
@@ -318,16 +319,34 @@ pub fn parse_local(value: &str) -> Result<NaiveDateTime, MessageKey> {
     let (date, time) = value
         .split_once(['T', ' '])
         .ok_or(MessageKey::DateInvalid)?;
-    let date =
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| MessageKey::DateInvalid)?;
-    let time = NaiveTime::parse_from_str(time, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
-        .map_err(|_| MessageKey::DateInvalid)?;
-    use chrono::Datelike;
-    if !(2000..=2100).contains(&date.year()) {
+    let day = fixed_numbers(date, '-', &[4, 2, 2]).ok_or(MessageKey::DateInvalid)?;
+    let clock = fixed_numbers(time, ':', &[2, 2])
+        .or_else(|| fixed_numbers(time, ':', &[2, 2, 2]))
+        .ok_or(MessageKey::DateInvalid)?;
+    if !(2000..=2100).contains(&day[0]) {
         return Err(MessageKey::DateInvalid);
     }
+    let date = chrono::NaiveDate::from_ymd_opt(day[0] as i32, day[1], day[2])
+        .ok_or(MessageKey::DateInvalid)?;
+    let time = NaiveTime::from_hms_opt(clock[0], clock[1], clock.get(2).copied().unwrap_or(0))
+        .ok_or(MessageKey::DateInvalid)?;
     Ok(date.and_time(time))
+}
+
+/// `text` split at `separator` into numbers of exactly these digit counts ("2026-12-05").
+fn fixed_numbers(text: &str, separator: char, widths: &[usize]) -> Option<Vec<u32>> {
+    let parts: Vec<&str> = text.split(separator).collect();
+    if parts.len() != widths.len() {
+        return None;
+    }
+    parts
+        .iter()
+        .zip(widths)
+        .map(|(part, width)| {
+            let digits = part.len() == *width && part.bytes().all(|b| b.is_ascii_digit());
+            digits.then(|| part.parse().ok()).flatten()
+        })
+        .collect()
 }
 
 /// Euros as typed in France or elsewhere: "12", "12,50", "12.5", "12 €". Empty means free.
@@ -380,19 +399,39 @@ pub fn parse_capacity(value: &str) -> Result<Option<i32>, MessageKey> {
     Ok(i32::try_from(seats).ok())
 }
 
+/// Decimal degrees ("45.7421", "-4,8176"), read by hand (no float parser in the browser's WASM).
 fn parse_coordinate(value: &str, limit: f64) -> Result<Option<f64>, MessageKey> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
-    let number: f64 = value
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| MessageKey::CoordinateInvalid)?;
-    if !number.is_finite() || number.abs() > limit {
+    let (negative, digits) = match value.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, value.strip_prefix('+').unwrap_or(value)),
+    };
+    let (whole, fraction) = digits.split_once(['.', ',']).unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 3
+        || fraction.len() > 12
+        || !all_digits(whole)
+        || !all_digits(fraction)
+    {
         return Err(MessageKey::CoordinateInvalid);
     }
-    Ok(Some(number))
+    let mut number = 0.0;
+    for b in whole.bytes() {
+        number = number * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 1.0;
+    for b in fraction.bytes() {
+        scale /= 10.0;
+        number += f64::from(b - b'0') * scale;
+    }
+    if number > limit {
+        return Err(MessageKey::CoordinateInvalid);
+    }
+    Ok(Some(if negative { -number } else { number }))
 }
 
 /// A visio link: https only, a host, no spaces — `javascript:` and other schemes never pass.
@@ -665,6 +704,49 @@ mod tests {
             Err(MessageKey::DateInvalid)
         );
         assert!(parse_local("2030-02-28T10:00:30").is_ok());
+    }
+
+    #[test]
+    fn dates_and_coordinates_are_read_strictly() {
+        assert_eq!(
+            parse_local("2030-02-30T10:00"),
+            Err(MessageKey::DateInvalid)
+        );
+        assert_eq!(parse_local("2030-2-28T10:00"), Err(MessageKey::DateInvalid));
+        assert_eq!(
+            parse_local("2030-02-28T25:00"),
+            Err(MessageKey::DateInvalid)
+        );
+        assert_eq!(
+            parse_local("1999-12-31T10:00"),
+            Err(MessageKey::DateInvalid)
+        );
+        assert_eq!(parse_local("demain"), Err(MessageKey::DateInvalid));
+        let with_seconds = parse_local("2030-02-28T10:00:30").map(|d| d.to_string());
+        assert_eq!(with_seconds, Ok("2030-02-28 10:00:30".into()));
+        let spaced = parse_local(" 2030-02-28 07:05 ").map(|d| d.to_string());
+        assert_eq!(spaced, Ok("2030-02-28 07:05:00".into()));
+        let lat = parse_coordinate("45.742100", 90.0)
+            .expect("valid")
+            .expect("some");
+        assert!((lat - 45.7421).abs() < 1e-9);
+        let lon = parse_coordinate("-4,8176", 180.0)
+            .expect("valid")
+            .expect("some");
+        assert!((lon + 4.8176).abs() < 1e-9);
+        assert_eq!(
+            parse_coordinate("91", 90.0),
+            Err(MessageKey::CoordinateInvalid)
+        );
+        assert_eq!(
+            parse_coordinate("4e5", 90.0),
+            Err(MessageKey::CoordinateInvalid)
+        );
+        assert_eq!(
+            parse_coordinate("NaN", 90.0),
+            Err(MessageKey::CoordinateInvalid)
+        );
+        assert_eq!(parse_coordinate("", 90.0), Ok(None));
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                         {detail.address.clone()}
                         {detail.coordinates.map(|(lat, lon)| view! {
                             <LeafletAssets />
-                            <EventMap lat lon tiles=tile_template() label=map_label.clone() />
+                            <EventMap lat=format!("{lat:.6}") lon=format!("{lon:.6}") tiles=tile_template() label=map_label.clone() />
                         })}
                         {directions.map(|href| view! {
                             <a class="directions" href=href rel="noopener" target="_blank">{t(MessageKey::EventDirections)}</a>
