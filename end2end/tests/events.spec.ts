@@ -191,3 +191,35 @@ test('cancelling an event reaches the registrant by mail and in the notification
   await expect(guestPage.getByText(`Événement annulé — ${title}`)).toBeVisible();
   await context.close();
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the event form works as a plain form: errors at their fields, nothing typed lost', async ({ page }, testInfo) => {
+    const email = uniqueEmail('orga-sans-js', testInfo.project.name);
+    makeAccount(email, 'Noé Sans Script');
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+
+    await page.goto('/organizer/events/new');
+    await page.getByLabel('Titre').fill('Ab');
+    await page.getByLabel('Résumé').fill('Une balade commentée dans le vieux Lyon, sans écran.');
+    await page.getByLabel('Catégorie').selectOption('culturel');
+    await page.getByLabel('Début').fill(localDate(15, '10:00'));
+    await page.getByLabel('Fin', { exact: true }).fill(localDate(15, '12:00'));
+    await page.getByLabel('Ville').fill('Lyon');
+    await page.getByRole('button', { name: 'Enregistrer et prévisualiser' }).click();
+    await expect(page).toHaveURL(/\/organizer\/events\/new/);
+    await expect(page.locator('#field-title-error')).toHaveText('Ce texte est trop court.');
+    await expect(page.getByLabel('Titre')).toHaveValue('Ab');
+    await expect(page.getByLabel('Ville')).toHaveValue('Lyon');
+
+    await page.getByLabel('Titre').fill('Balade dans le vieux Lyon');
+    await page.getByRole('button', { name: 'Enregistrer et prévisualiser' }).click();
+    await expect(page).toHaveURL(/\/organizer\/events\/\d+\/preview\?saved=1/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Balade dans le vieux Lyon' })).toBeVisible();
+  });
+});
