@@ -49,8 +49,19 @@ struct DetailRow {
     organizer_name: String,
 }
 
-/// A published or cancelled event as every visitor sees it (unlisted ones too: the link is the key).
-pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventDetail, AppError> {
+/// Which event page to read: the public one by slug, or any event by id for its organizer's preview.
+enum Which<'a> {
+    Public(&'a str),
+    Preview(i64),
+}
+
+/// One query for both: a public page shows published or cancelled, visible events (unlisted ones too:
+/// the link is the key); a preview shows the event whatever its status.
+async fn load(pool: &PgPool, which: Which<'_>, locale: Locale) -> Result<EventDetail, AppError> {
+    let (slug, id) = match which {
+        Which::Public(slug) => (Some(slug), None),
+        Which::Preview(id) => (None, Some(id)),
+    };
     let row = sqlx::query_as!(
         DetailRow,
         r#"SELECT e.id, e.slug, e.title, e.summary, e.description_md, c.name_fr AS category_fr,
@@ -62,15 +73,21 @@ pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventD
            FROM events e
            JOIN categories c ON c.id = e.category_id
            JOIN users u ON u.id = e.organizer_id
-           WHERE e.slug = $1 AND e.deleted_at IS NULL AND e.hidden_at IS NULL
-             AND e.status IN ('published', 'cancelled')"#,
+           WHERE e.deleted_at IS NULL
+             AND ((e.slug = $1 AND e.hidden_at IS NULL AND e.status IN ('published', 'cancelled'))
+                  OR e.id = $2)"#,
         slug,
+        id,
     )
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
     let images = images(pool, row.id).await?;
     Ok(detail(row, images, locale))
+}
+
+pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventDetail, AppError> {
+    load(pool, Which::Public(slug), locale).await
 }
 
 /// Any event the user manages, whatever its status: the preview shows exactly the visitors' page.
@@ -80,27 +97,10 @@ pub async fn for_organizer(
     event_id: i64,
     locale: Locale,
 ) -> Result<EventDetail, AppError> {
-    let mut tx = pool.begin().await?;
-    access::lock_for(&mut tx, user, event_id).await?;
-    let row = sqlx::query_as!(
-        DetailRow,
-        r#"SELECT e.id, e.slug, e.title, e.summary, e.description_md, c.name_fr AS category_fr,
-                  c.name_en AS category_en, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.address_line,
-                  e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
-                  e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
-                  e.waitlist_enabled, e.free_food, e.free_food_details, e.dietary_tags, e.status,
-                  e.status_reason, e.cancellation_message, u.full_name AS organizer_name
-           FROM events e
-           JOIN categories c ON c.id = e.category_id
-           JOIN users u ON u.id = e.organizer_id
-           WHERE e.id = $1"#,
-        event_id,
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    tx.rollback().await?;
-    let images = images(pool, row.id).await?;
-    Ok(detail(row, images, locale))
+    let mut conn = pool.acquire().await?;
+    access::lock_for(&mut conn, user, event_id).await?;
+    drop(conn);
+    load(pool, Which::Preview(event_id), locale).await
 }
 
 /// The event's images, cover first, as the page shows them.
