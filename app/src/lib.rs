@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod contact;
+pub mod discovery;
 pub mod error;
 pub mod events;
 pub mod forms;
@@ -87,7 +88,7 @@ pub fn App() -> impl IntoView {
             <ui::layout::Layout>
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("/") view=home::pages::HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/events") view=events::pages::EventListPage ssr=SsrMode::Async />
+                    <Route path=path!("/events") view=discovery::pages::CatalogueView ssr=SsrMode::Async />
                     <Route path=path!("/events/:slug") view=events::pages::EventPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events") view=events::pages::organizer::MyEventsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/new") view=events::pages::organizer::NewEventPage ssr=SsrMode::Async />

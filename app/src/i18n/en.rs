@@ -477,5 +477,39 @@ pub fn text(key: MessageKey) -> &'static str {
 
         EditorGeocodeFound => "Address found: the pin is placed, check it on the map.",
         EditorGeocodeNotFound => "Address not found: place the pin yourself (optional).",
+
+        CatalogueAnyCategory => "All categories",
+        CatalogueAnyDate => "Any date",
+        CatalogueAnyMode => "In person or online",
+        CatalogueAnyPrice => "Free or paid",
+        CatalogueApply => "Filter",
+        CatalogueCountMany => "events",
+        CatalogueCountNone => "No events",
+        CatalogueCountOne => "1 event",
+        CatalogueEmpty => {
+            "No event matches these filters. Try another date, another city or fewer filters."
+        }
+        CatalogueFreeFoodOnly => "FreeFood only",
+        CatalogueMonth => "This month",
+        CatalogueNext => "Next",
+        CatalogueNoteDatesSwapped => "The dates were reversed: we put them back in order.",
+        CatalogueNoteIgnored => "Some parameters in the address were not valid and were ignored.",
+        CatalogueNoteQueryShortened => {
+            "The search was too long: only its first 200 characters are used."
+        }
+        CatalogueNoteRadiusCapped => "The radius is limited to 200 km.",
+        CataloguePager => "Result pages",
+        CataloguePaid => "Paid",
+        CataloguePrevious => "Previous",
+        CatalogueReset => "See all events",
+        CatalogueSearch => "Search",
+        CatalogueSearchHint => "Workshop, concert, city…",
+        CatalogueSort => "Sort by",
+        CatalogueSortNewest => "Newest",
+        CatalogueSortSoonest => "Soonest",
+        CatalogueToday => "Today",
+        CatalogueWeek => "This week",
+        CatalogueWeekend => "This weekend",
+        CatalogueWhen => "When",
     }
 }

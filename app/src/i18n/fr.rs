@@ -497,5 +497,43 @@ pub fn text(key: MessageKey) -> &'static str {
 
         EditorGeocodeFound => "Adresse trouvée : l’épingle est placée, vérifiez-la sur la carte.",
         EditorGeocodeNotFound => "Adresse introuvable : placez l’épingle vous-même (facultatif).",
+
+        CatalogueAnyCategory => "Toutes les catégories",
+        CatalogueAnyDate => "Toutes les dates",
+        CatalogueAnyMode => "Sur place ou en ligne",
+        CatalogueAnyPrice => "Gratuit ou payant",
+        CatalogueApply => "Filtrer",
+        CatalogueCountMany => "événements",
+        CatalogueCountNone => "Aucun événement",
+        CatalogueCountOne => "1 événement",
+        CatalogueEmpty => {
+            "Aucun événement ne correspond à ces filtres. Essayez une autre date, une autre ville ou moins de filtres."
+        }
+        CatalogueFreeFoodOnly => "FreeFood uniquement",
+        CatalogueMonth => "Ce mois-ci",
+        CatalogueNext => "Suivants",
+        CatalogueNoteDatesSwapped => {
+            "Les dates étaient inversées : nous les avons remises dans l’ordre."
+        }
+        CatalogueNoteIgnored => {
+            "Certains paramètres de l’adresse n’étaient pas valables et ont été ignorés."
+        }
+        CatalogueNoteQueryShortened => {
+            "La recherche était trop longue : seuls ses 200 premiers caractères sont utilisés."
+        }
+        CatalogueNoteRadiusCapped => "Le rayon est limité à 200 km.",
+        CataloguePager => "Pages de résultats",
+        CataloguePaid => "Payant",
+        CataloguePrevious => "Précédents",
+        CatalogueReset => "Voir tous les événements",
+        CatalogueSearch => "Rechercher",
+        CatalogueSearchHint => "Atelier, concert, ville…",
+        CatalogueSort => "Trier par",
+        CatalogueSortNewest => "Les plus récents",
+        CatalogueSortSoonest => "Les plus proches dans le temps",
+        CatalogueToday => "Aujourd’hui",
+        CatalogueWeek => "Cette semaine",
+        CatalogueWeekend => "Ce week-end",
+        CatalogueWhen => "Quand",
     }
 }

@@ -400,7 +400,7 @@ pub fn parse_capacity(value: &str) -> Result<Option<i32>, MessageKey> {
 }
 
 /// Decimal degrees ("45.7421", "-4,8176"), read by hand (no float parser in the browser's WASM).
-fn parse_coordinate(value: &str, limit: f64) -> Result<Option<f64>, MessageKey> {
+pub fn parse_coordinate(value: &str, limit: f64) -> Result<Option<f64>, MessageKey> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);

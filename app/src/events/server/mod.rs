@@ -19,25 +19,25 @@ use crate::{
     },
 };
 
-pub(super) struct CardRow {
-    pub(super) slug: String,
-    pub(super) title: String,
-    pub(super) summary: String,
-    pub(super) category_fr: String,
-    pub(super) category_en: String,
-    pub(super) starts_at: DateTime<Utc>,
-    pub(super) time_zone: String,
-    pub(super) city: Option<String>,
-    pub(super) attendance_mode: String,
-    pub(super) price_cents: i32,
-    pub(super) currency: String,
-    pub(super) free_food: bool,
-    pub(super) capacity: Option<i32>,
-    pub(super) seats_taken: i32,
+pub struct CardRow {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub category_fr: String,
+    pub category_en: String,
+    pub starts_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub city: Option<String>,
+    pub attendance_mode: String,
+    pub price_cents: i32,
+    pub currency: String,
+    pub free_food: bool,
+    pub capacity: Option<i32>,
+    pub seats_taken: i32,
 }
 
 impl CardRow {
-    pub(super) fn into_card(self, locale: Locale) -> EventCard {
+    pub fn into_card(self, locale: Locale) -> EventCard {
         EventCard {
             starts_label: format_event_start_short(self.starts_at, &self.time_zone, locale),
             starts_iso: iso_with_offset(self.starts_at, &self.time_zone),

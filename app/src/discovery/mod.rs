@@ -1,0 +1,7 @@
+//! Finding events: the catalogue's filters (in the URL), French full-text search, places and dates.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;

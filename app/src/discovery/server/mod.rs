@@ -1,0 +1,3 @@
+//! Discovery on the server: the catalogue query.
+
+pub mod catalogue;

@@ -1,0 +1,345 @@
+//! The catalogue over a fixed set of events: each filter, combinations, accents and typos, garbage in the
+//! URL, pagination — through the real page on a real PostgreSQL.
+
+mod common;
+
+use app::discovery::{
+    model::{Filters, When},
+    server::catalogue::window,
+};
+use chrono::{DateTime, Utc};
+use common::TestApp;
+
+struct Fixture<'a> {
+    title: &'a str,
+    category: &'a str,
+    starts_at: DateTime<Utc>,
+    city: Option<&'a str>,
+    position: Option<(f64, f64)>,
+    mode: &'a str,
+    price_cents: i32,
+    free_food: bool,
+    status: &'a str,
+    visibility: &'a str,
+}
+
+async fn insert(app: &TestApp, organizer: i64, event: Fixture<'_>) {
+    let slug = format!(
+        "e-{}",
+        event.title.len() * 1000 + event.starts_at.timestamp() as usize % 997
+    );
+    sqlx::query(
+        "INSERT INTO events (slug, organizer_id, category_id, title, summary, status, visibility, starts_at,
+                             ends_at, city, latitude, longitude, attendance_mode, online_url, price_cents,
+                             free_food, free_food_details, published_at)
+         SELECT $1 || '-' || md5(random()::text), $2, c.id, $3, 'Un résumé de test assez long.', $4, $5, $6,
+                $6 + interval '2 hours', $7, $8, $9, $10,
+                CASE WHEN $10 <> 'in_person' THEN 'https://visio.exemple.fr/x' END, $11, $12,
+                CASE WHEN $12 THEN 'Buffet' END, now() - (random() * interval '10 days')
+         FROM categories c WHERE c.slug = $13",
+    )
+    .bind(slug)
+    .bind(organizer)
+    .bind(event.title)
+    .bind(event.status)
+    .bind(event.visibility)
+    .bind(event.starts_at)
+    .bind(event.city)
+    .bind(event.position.map(|p| p.0))
+    .bind(event.position.map(|p| p.1))
+    .bind(event.mode)
+    .bind(event.price_cents)
+    .bind(event.free_food)
+    .bind(event.category)
+    .execute(&app.pool)
+    .await
+    .expect("fixture event");
+}
+
+const LYON: (f64, f64) = (45.764, 4.8357);
+const PARIS: (f64, f64) = (48.8566, 2.3522);
+
+async fn fixtures(app: &TestApp) {
+    let organizer: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, full_name) VALUES ('orga@catalogue.test', 'Orga') RETURNING id",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("organizer");
+    let now = Utc::now();
+    let (weekend_start, weekend_end) = window(
+        &Filters {
+            when: Some(When::Weekend),
+            ..Filters::default()
+        },
+        now,
+    );
+    let (start, end) = (weekend_start.expect("start"), weekend_end.expect("end"));
+    let in_weekend = start + (end - start) / 2;
+    let days = |n: i64| now + chrono::Duration::days(n);
+    let base = Fixture {
+        title: "",
+        category: "culturel",
+        starts_at: days(10),
+        city: Some("Lyon"),
+        position: Some(LYON),
+        mode: "in_person",
+        price_cents: 0,
+        free_food: false,
+        status: "published",
+        visibility: "public",
+    };
+    insert(
+        app,
+        organizer,
+        Fixture {
+            title: "Brunch végétarien des voisins",
+            starts_at: in_weekend,
+            free_food: true,
+            ..base
+        },
+    )
+    .await;
+    insert(
+        app,
+        organizer,
+        Fixture {
+            title: "Concert de jazz au parc",
+            starts_at: end + chrono::Duration::days(3),
+            price_cents: 1500,
+            ..base
+        },
+    )
+    .await;
+    insert(
+        app,
+        organizer,
+        Fixture {
+            title: "Webinaire Rust avancé",
+            category: "formation",
+            city: None,
+            position: None,
+            mode: "online",
+            starts_at: end + chrono::Duration::days(1),
+            ..base
+        },
+    )
+    .await;
+    insert(
+        app,
+        organizer,
+        Fixture {
+            title: "Atelier céramique",
+            city: Some("Paris"),
+            position: Some(PARIS),
+            price_cents: 2500,
+            free_food: true,
+            starts_at: end + chrono::Duration::days(2),
+            ..base
+        },
+    )
+    .await;
+    insert(
+        app,
+        organizer,
+        Fixture {
+            title: "Soirée passée",
+            starts_at: days(-3),
+            ..base
+        },
+    )
+    .await;
+    insert(
+        app,
+        organizer,
+        Fixture {
+            title: "Brouillon secret",
+            status: "draft",
+            ..base
+        },
+    )
+    .await;
+    insert(
+        app,
+        organizer,
+        Fixture {
+            title: "Fête non répertoriée",
+            visibility: "unlisted",
+            ..base
+        },
+    )
+    .await;
+}
+
+async fn titles(app: &TestApp, query: &str) -> Vec<&'static str> {
+    let page = app
+        .get(&format!("/events?{query}"), &[("accept-language", "fr")])
+        .await;
+    assert_eq!(page.status, 200, "{query}");
+    [
+        "Brunch végétarien des voisins",
+        "Concert de jazz au parc",
+        "Webinaire Rust avancé",
+        "Atelier céramique",
+        "Soirée passée",
+        "Brouillon secret",
+        "Fête non répertoriée",
+    ]
+    .into_iter()
+    .filter_map(|title| page.body.find(title).map(|at| (at, title)))
+    .collect::<std::collections::BTreeMap<_, _>>()
+    .into_values()
+    .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_filter_and_their_combinations_select_the_right_events() {
+    let app = TestApp::spawn().await;
+    fixtures(&app).await;
+    let all = [
+        "Brunch végétarien des voisins",
+        "Webinaire Rust avancé",
+        "Atelier céramique",
+        "Concert de jazz au parc",
+    ];
+    assert_eq!(
+        titles(&app, "").await,
+        all,
+        "upcoming, published, public only, soonest first"
+    );
+    assert_eq!(
+        titles(&app, "q=ceramique").await,
+        ["Atelier céramique"],
+        "accents ignored"
+    );
+    assert_eq!(
+        titles(&app, "q=C%C3%A9ramique").await,
+        ["Atelier céramique"]
+    );
+    assert_eq!(
+        titles(&app, "q=ceramiqe").await,
+        ["Atelier céramique"],
+        "a small typo"
+    );
+    assert_eq!(
+        titles(&app, "q=voisin").await,
+        ["Brunch végétarien des voisins"],
+        "French stemming"
+    );
+    assert_eq!(
+        titles(&app, "when=weekend").await,
+        ["Brunch végétarien des voisins"]
+    );
+    assert_eq!(
+        titles(&app, "city=lyon").await,
+        ["Brunch végétarien des voisins", "Concert de jazz au parc"]
+    );
+    assert_eq!(
+        titles(&app, "freefood=1&when=weekend&city=Lyon").await,
+        ["Brunch végétarien des voisins"]
+    );
+    assert_eq!(
+        titles(&app, "freefood=1").await,
+        ["Brunch végétarien des voisins", "Atelier céramique"]
+    );
+    assert_eq!(
+        titles(&app, "price=free").await,
+        ["Brunch végétarien des voisins", "Webinaire Rust avancé"]
+    );
+    assert_eq!(
+        titles(&app, "price=paid").await,
+        ["Atelier céramique", "Concert de jazz au parc"]
+    );
+    assert_eq!(titles(&app, "mode=online").await, ["Webinaire Rust avancé"]);
+    assert_eq!(
+        titles(&app, "category=formation").await,
+        ["Webinaire Rust avancé"]
+    );
+    assert_eq!(
+        titles(&app, "lat=45.76&lon=4.84&radius=10").await,
+        ["Brunch végétarien des voisins", "Concert de jazz au parc"],
+        "near Lyon"
+    );
+    assert_eq!(
+        titles(&app, "lat=45.76&lon=4.84&radius=500").await,
+        ["Brunch végétarien des voisins", "Concert de jazz au parc"],
+        "the radius is capped at 200 km: Paris (390 km) stays out"
+    );
+    assert_eq!(titles(&app, "q=jazz&price=free").await, Vec::<&str>::new());
+    let empty = app
+        .get("/events?q=jazz&price=free", &[("accept-language", "fr")])
+        .await;
+    assert!(empty.body.contains("Aucun événement ne correspond"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn garbage_in_the_url_is_ignored_with_a_note_never_a_500() {
+    let app = TestApp::spawn().await;
+    fixtures(&app).await;
+    let long = "x".repeat(5000);
+    for query in [
+        "when=yesterday&category=%27%3BDROP%20TABLE%20events%3B--&radius=1000000000&lat=45&lon=4",
+        "from=2030-05-10&to=2030-05-01",
+        &format!("q={long}"),
+        "q=%27%20OR%201%3D1%20--",
+        "page=99999999999&price=%00",
+        "lat=abc&lon=&sort=nearest",
+    ] {
+        let page = app
+            .get(&format!("/events?{query}"), &[("accept-language", "fr")])
+            .await;
+        assert_eq!(page.status, 200, "{query}");
+    }
+    let noted = app
+        .get(
+            "/events?when=yesterday&radius=1000000000&lat=45.76&lon=4.84",
+            &[("accept-language", "fr")],
+        )
+        .await;
+    assert!(noted.body.contains("ont été ignorés"));
+    assert!(noted.body.contains("limité à 200 km"));
+    let swapped = app
+        .get(
+            "/events?from=2030-05-10&to=2030-05-01",
+            &[("accept-language", "fr")],
+        )
+        .await;
+    assert!(swapped.body.contains("remises dans l’ordre"));
+    let injected: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
+        .fetch_one(&app.pool)
+        .await
+        .expect("count");
+    assert_eq!(injected, 7, "nothing was dropped");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn results_come_in_pages_that_keep_the_filters() {
+    let app = TestApp::spawn().await;
+    fixtures(&app).await;
+    sqlx::query(
+        "INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at, city, published_at)
+         SELECT 'serie-' || n, (SELECT id FROM users LIMIT 1), (SELECT id FROM categories WHERE slug = 'formation'),
+                'Cours du soir n°' || n, 'Un résumé de test assez long.', 'published',
+                now() + make_interval(days => 20, hours => n), now() + make_interval(days => 20, hours => n + 1), 'Nantes', now()
+         FROM generate_series(1, 30) AS n",
+    )
+    .execute(&app.pool)
+    .await
+    .expect("series");
+    let first = app
+        .get("/events?city=Nantes", &[("accept-language", "fr")])
+        .await;
+    assert!(first.body.contains("30 événements"));
+    assert_eq!(first.body.matches("Cours du soir n°").count(), 24);
+    assert!(
+        first
+            .body
+            .contains(r#"href="/events?city=Nantes&amp;page=2""#),
+        "the pager keeps the filters"
+    );
+    let second = app
+        .get("/events?city=Nantes&page=2", &[("accept-language", "fr")])
+        .await;
+    assert_eq!(second.body.matches("Cours du soir n°").count(), 6);
+    assert!(second.body.contains("Cours du soir n°30"));
+}
