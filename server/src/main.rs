@@ -29,6 +29,11 @@ enum Command {
     Migrate,
     /// Load the demo accounts and events (development mode only; safe to run twice).
     SeedDemo,
+    /// Add N synthetic published events (to measure the catalogue; development mode only).
+    SeedSynthetic {
+        #[arg(long, default_value_t = 100_000)]
+        events: i64,
+    },
     /// Run only the outbox mail worker and scheduled jobs (several may run at once, on any machines).
     Worker,
     /// Create the first admin account, or make an existing account an admin. The password is read from
@@ -83,6 +88,17 @@ async fn run(cli: Cli) -> Result<(), String> {
     let pool = db::connect(&config).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => db::migrate(&pool).await,
+        Command::SeedSynthetic { events } => {
+            if config.env == Environment::Production {
+                return Err("synthetic events are never added in production mode".to_owned());
+            }
+            db::migrate(&pool).await?;
+            let summary = demo::synthetic::seed(&pool, events.clamp(1, 1_000_000))
+                .await
+                .map_err(|e| format!("adding synthetic events failed: {e}"))?;
+            println!("{summary}");
+            Ok(())
+        }
         Command::SeedDemo => {
             if config.env == Environment::Production {
                 return Err(

@@ -343,3 +343,57 @@ async fn results_come_in_pages_that_keep_the_filters() {
     assert_eq!(second.body.matches("Cours du soir n°").count(), 6);
     assert!(second.body.contains("Cours du soir n°30"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sitemap_robots_and_calendar_feeds_describe_the_catalogue() {
+    let app = TestApp::with_base_url("https://meetral.example").await;
+    fixtures(&app).await;
+    let sitemap = app.get("/sitemap.xml", &[]).await;
+    assert_eq!(sitemap.status, 200);
+    assert!(
+        sitemap.headers["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("application/xml")
+    );
+    assert!(sitemap.body.starts_with("<?xml") && sitemap.body.contains("<urlset"));
+    assert!(
+        sitemap
+            .body
+            .contains("<loc>https://meetral.example/faq</loc>")
+    );
+    assert_eq!(
+        sitemap.body.matches("<lastmod>").count(),
+        5,
+        "published public events, past ones included"
+    );
+    assert!(!sitemap.body.contains("Brouillon") && !sitemap.body.contains("non-repertoriee"));
+
+    let robots = app.get("/robots.txt", &[]).await;
+    assert!(
+        robots
+            .body
+            .contains("Sitemap: https://meetral.example/sitemap.xml")
+    );
+
+    let feed = app.get("/events/calendar.ics?city=Lyon", &[]).await;
+    assert_eq!(feed.status, 200);
+    assert!(
+        feed.headers["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/calendar")
+    );
+    assert_eq!(
+        feed.body.matches("BEGIN:VEVENT").count(),
+        2,
+        "{}",
+        feed.body
+    );
+    assert!(feed.body.contains("SUMMARY:Brunch végétarien des voisins"));
+    let garbage = app
+        .get("/events/calendar.ics?when=%00&radius=-1", &[])
+        .await;
+    assert_eq!(garbage.status, 200);
+    assert_eq!(garbage.body.matches("BEGIN:VEVENT").count(), 4);
+}

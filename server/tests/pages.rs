@@ -203,9 +203,9 @@ async fn pages_carry_the_security_headers_and_a_nonce_for_the_hydration_script()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn static_files_have_cache_headers() {
     let app = TestApp::spawn().await;
-    let robots = app.get("/robots.txt", &[]).await;
-    assert_eq!(robots.status, 200);
-    assert_eq!(robots.headers["cache-control"], "public, max-age=3600");
+    let logo = app.get("/logo.svg", &[]).await;
+    assert_eq!(logo.status, 200);
+    assert_eq!(logo.headers["cache-control"], "public, max-age=3600");
     let missing_asset = app.get("/pkg/meetral.deadbeef.wasm", &[]).await;
     assert_eq!(missing_asset.status, 404);
     assert!(

@@ -23,9 +23,10 @@ pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
         async {
             let pool = crate::ssr::db::pool()?;
             let locale = crate::ssr::request::locale();
+            let now = chrono::Utc::now();
+            let page_size = super::model::PAGE_SIZE;
             let results =
-                super::server::catalogue::search(&pool, &filters, chrono::Utc::now(), locale)
-                    .await?;
+                super::server::catalogue::search(&pool, &filters, now, page_size, locale).await?;
             let categories = crate::events::server::authoring::categories(&pool, locale).await?;
             Ok(CataloguePage {
                 pages: (results.total + super::model::PAGE_SIZE - 1) / super::model::PAGE_SIZE,

@@ -77,7 +77,12 @@ fn Catalogue(locale: Locale, filters: Filters, page: CataloguePage) -> impl Into
     });
     view! {
         <FilterForm locale filters=filters.clone() categories=page.categories />
-        <p class="catalogue-count" role="status">{count}</p>
+        <div class="catalogue-head">
+            <p class="catalogue-count" role="status">{count}</p>
+            <a class="calendar-feed" href=format!("/events/calendar.ics?{}", filters.to_query(1))>
+                {t(MessageKey::CatalogueSubscribe)}
+            </a>
+        </div>
         {if page.cards.is_empty() {
             view! {
                 <div class="empty">

@@ -511,5 +511,7 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueWeek => "This week",
         CatalogueWeekend => "This weekend",
         CatalogueWhen => "When",
+
+        CatalogueSubscribe => "Subscribe to these events (calendar)",
     }
 }

@@ -535,5 +535,7 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueWeek => "Cette semaine",
         CatalogueWeekend => "Ce week-end",
         CatalogueWhen => "Quand",
+
+        CatalogueSubscribe => "S’abonner à ces événements (agenda)",
     }
 }

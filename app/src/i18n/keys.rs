@@ -86,6 +86,7 @@ message_keys! {
     NavOrganize,
     EditorGeocodeFound, EditorGeocodeNotFound,
     CatalogueAnyCategory, CatalogueAnyDate, CatalogueAnyMode, CatalogueAnyPrice, CatalogueApply, CatalogueCountMany, CatalogueCountNone, CatalogueCountOne, CatalogueEmpty, CatalogueFreeFoodOnly, CatalogueMonth, CatalogueNext, CatalogueNoteDatesSwapped, CatalogueNoteIgnored, CatalogueNoteQueryShortened, CatalogueNoteRadiusCapped, CataloguePager, CataloguePaid, CataloguePrevious, CatalogueReset, CatalogueSearch, CatalogueSearchHint, CatalogueSort, CatalogueSortNewest, CatalogueSortSoonest, CatalogueToday, CatalogueWeek, CatalogueWeekend, CatalogueWhen,
+    CatalogueSubscribe,
     LegalTitle, LegalBody, PrivacyTitle, PrivacyBody, TermsTitle, TermsBody,
 }
 

@@ -2,6 +2,7 @@
 //! that already exist (same email, same slug) are left alone, so a second run changes nothing.
 
 mod catalog;
+pub mod synthetic;
 
 use chrono::{Duration, Timelike, Utc};
 use sqlx::PgPool;

@@ -3,6 +3,7 @@
 
 mod assets;
 mod calendar;
+mod discovery;
 mod header_account;
 mod health;
 mod lang;
@@ -109,7 +110,10 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/lang", post(lang::switch_language))
         .route("/unsubscribe/{token}", post(unsubscribe::one_click))
+        .route("/events/calendar.ics", get(discovery::calendar_feed))
         .route("/events/{slug}/calendar.ics", get(calendar::event_ics))
+        .route("/sitemap.xml", get(discovery::sitemap))
+        .route("/robots.txt", get(discovery::robots))
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(assets::media_routes(&state.config.media_dir))
         .merge(assets::static_routes(&state.config.site_root, not_found))

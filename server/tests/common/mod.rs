@@ -180,7 +180,11 @@ fn fake_site() -> tempfile::TempDir {
         "js: 0\nwasm: 0\ncss: test\n",
     )
     .expect("hash file");
-    std::fs::write(site.path().join("robots.txt"), "User-agent: *\n").expect("robots");
+    std::fs::write(
+        site.path().join("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .expect("logo");
     site
 }
 

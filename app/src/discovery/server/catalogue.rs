@@ -5,15 +5,16 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use sqlx::PgPool;
 
 use crate::{
-    discovery::model::{Filters, PAGE_SIZE, Sort, When},
+    discovery::model::{Filters, Sort, When},
     error::AppError,
     events::{model::EventCard, server::CardRow},
     i18n::{Locale, dates::DEFAULT_TIME_ZONE},
 };
 
-/// One page of results and how many there are in all.
+/// One page of results and how many there are in all (`ids` in the cards' order).
 pub struct Results {
     pub cards: Vec<EventCard>,
+    pub ids: Vec<i64>,
     pub total: i64,
 }
 
@@ -66,10 +67,12 @@ pub fn window(
     }
 }
 
+/// `limit` results from the filters' page (`PAGE_SIZE` for the catalogue; more for calendar feeds).
 pub async fn search(
     pool: &PgPool,
     filters: &Filters,
     now: DateTime<Utc>,
+    limit: i64,
     locale: Locale,
 ) -> Result<Results, AppError> {
     let (from, until) = window(filters, now);
@@ -79,14 +82,14 @@ pub async fn search(
         Some(Sort::Nearest) => "nearest",
         _ => "soonest",
     };
-    let offset = i64::from(filters.page.saturating_sub(1)) * PAGE_SIZE;
+    let offset = i64::from(filters.page.saturating_sub(1)) * limit;
     // Typo tolerance: a title word within this trigram similarity matches ("ceramiqe" → "céramique").
     let mut tx = pool.begin().await?;
     sqlx::query!("SET LOCAL pg_trgm.word_similarity_threshold = 0.5")
         .execute(&mut *tx)
         .await?;
     let rows = sqlx::query!(
-        r#"SELECT e.slug, e.title, e.summary, c.name_fr AS category_fr, c.name_en AS category_en,
+        r#"SELECT e.id, e.slug, e.title, e.summary, c.name_fr AS category_fr, c.name_en AS category_en,
                   e.starts_at, e.time_zone, e.city, e.attendance_mode, e.price_cents,
                   e.currency AS "currency!: String", e.free_food, e.capacity, e.seats_taken,
                   count(*) OVER () AS "total!"
@@ -130,13 +133,14 @@ pub async fn search(
         lon,
         f64::from(filters.radius_km),
         sort,
-        PAGE_SIZE,
+        limit,
         offset,
     )
     .fetch_all(&mut *tx)
     .await?;
     tx.commit().await?;
     let total = rows.first().map_or(0, |row| row.total);
+    let ids = rows.iter().map(|row| row.id).collect();
     let cards = rows
         .into_iter()
         .map(|row| {
@@ -159,7 +163,7 @@ pub async fn search(
             .into_card(locale)
         })
         .collect();
-    Ok(Results { cards, total })
+    Ok(Results { cards, ids, total })
 }
 
 #[cfg(test)]

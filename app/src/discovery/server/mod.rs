@@ -1,3 +1,4 @@
 //! Discovery on the server: the catalogue query.
 
 pub mod catalogue;
+pub mod feeds;
