@@ -175,7 +175,13 @@ pub fn parse(get: &dyn Fn(&str) -> Option<String>) -> (Filters, Vec<MessageKey>)
             }
         },
     };
-    notes.dedup();
+    // Each note once, in the order the parameters were read.
+    let mut seen = Vec::new();
+    notes.retain(|note| {
+        let first = !seen.contains(note);
+        seen.push(*note);
+        first
+    });
     (filters, notes)
 }
 
@@ -299,6 +305,15 @@ mod tests {
             (None, None, 1, None, None)
         );
         assert_eq!(notes, vec![MessageKey::CatalogueNoteIgnored]);
+        let (_, notes) = parse_url("when=hier&radius=999999999&lat=45.7&lon=4.8&category=%3C");
+        assert_eq!(
+            notes,
+            vec![
+                MessageKey::CatalogueNoteIgnored,
+                MessageKey::CatalogueNoteRadiusCapped
+            ],
+            "each note once"
+        );
         let (f, notes) =
             parse_url("from=2030-05-10&to=2030-05-01&radius=1000000000&lat=48.85&lon=2.35");
         assert_eq!(f.from.map(|d| d.to_string()).as_deref(), Some("2030-05-01"));
