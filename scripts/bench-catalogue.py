@@ -53,7 +53,7 @@ COMBOS = [
 def literal_sql(values):
     text = sql
     for n in sorted(values, reverse=True):
-        text = re.sub(r"\$%d(?!\d)" % n, values[n], text)
+        text = re.sub(r"\$%d(?!\d)" % n, lambda _: "(%s)" % values[n], text)
     return text
 
 print(f"{'filters':45} {'rows':>6} {'p50 ms':>8} {'p95 ms':>8}  plan")

@@ -77,8 +77,8 @@ pub async fn seed(pool: &PgPool, count: i64) -> Result<String, sqlx::Error> {
                 CASE WHEN n % 50 = 0 THEN 'draft' ELSE 'published' END,
                 CASE WHEN n % 40 = 0 THEN 'unlisted' ELSE 'public' END,
                 CASE WHEN n % 7 = 0 THEN 'online' WHEN n % 11 = 0 THEN 'hybrid' ELSE 'in_person' END,
-                now() + make_interval(hours => (n * 37) % (365 * 24)),
-                now() + make_interval(hours => (n * 37) % (365 * 24) + 2),
+                now() + make_interval(hours => ((n * 37) % (365 * 24))::int),
+                now() + make_interval(hours => ((n * 37) % (365 * 24) + 2)::int),
                 CASE WHEN n % 7 = 0 THEN NULL ELSE ($2::text[])[1 + n % 12] END,
                 CASE WHEN n % 7 = 0 THEN NULL ELSE ($3::float8[])[1 + n % 12] + ((n * 13) % 200 - 100) / 2000.0 END,
                 CASE WHEN n % 7 = 0 THEN NULL ELSE ($4::float8[])[1 + n % 12] + ((n * 29) % 200 - 100) / 2000.0 END,
@@ -87,7 +87,7 @@ pub async fn seed(pool: &PgPool, count: i64) -> Result<String, sqlx::Error> {
                 CASE WHEN n % 4 = 0 THEN NULL ELSE 20 + n % 200 END,
                 n % 5 = 0,
                 CASE WHEN n % 5 = 0 THEN 'Buffet et boissons' END,
-                now() - make_interval(hours => n % 2000)
+                now() - make_interval(hours => (n % 2000)::int)
          FROM generate_series(1, $7::bigint) AS n, cats",
     )
     .bind(organizer)
