@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::MessageKey;
+use crate::{i18n::MessageKey, urls::encode_query_value};
 
 pub const PAGE_SIZE: i64 = 24;
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -185,26 +185,12 @@ pub fn parse(get: &dyn Fn(&str) -> Option<String>) -> (Filters, Vec<MessageKey>)
     (filters, notes)
 }
 
-fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 impl Filters {
     /// The canonical query string of these filters at `page` (what links and the pager use).
     pub fn to_query(&self, page: u32) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(q) = &self.q {
-            pairs.push(("q", encode(q)));
+            pairs.push(("q", encode_query_value(q)));
         }
         match self.when {
             Some(When::Today) => pairs.push(("when", "today".into())),
@@ -220,10 +206,10 @@ impl Filters {
             pairs.push(("to", to.to_string()));
         }
         if let Some(city) = &self.city {
-            pairs.push(("city", encode(city)));
+            pairs.push(("city", encode_query_value(city)));
         }
         if let Some(category) = &self.category {
-            pairs.push(("category", encode(category)));
+            pairs.push(("category", encode_query_value(category)));
         }
         match self.free {
             Some(true) => pairs.push(("price", "free".into())),

@@ -3,16 +3,7 @@
 use sqlx::PgPool;
 
 use super::catalogue::search;
-use crate::{
-    discovery::model::Filters,
-    error::AppError,
-    i18n::Locale,
-    notifications::server::facts::place_line,
-    ssr::{
-        BaseUrl,
-        calendar::{CalendarEntry, document, event_uid},
-    },
-};
+use crate::{discovery::model::Filters, error::AppError, i18n::Locale, ssr::BaseUrl};
 
 /// Pages every visitor can reach, for the sitemap.
 const STATIC_PAGES: &[&str] = &[
@@ -67,43 +58,5 @@ pub async fn calendar_feed(
     base: &BaseUrl,
 ) -> Result<String, AppError> {
     let found = search(pool, filters, chrono::Utc::now(), FEED_LIMIT, Locale::Fr).await?;
-    let rows = sqlx::query!(
-        "SELECT id, slug, title, summary, starts_at, ends_at, venue_name, address_line, postal_code, city,
-                attendance_mode, status
-         FROM events WHERE id = ANY($1) ORDER BY starts_at, id",
-        &found.ids,
-    )
-    .fetch_all(pool)
-    .await?;
-    let entries: Vec<(String, Option<String>)> = rows
-        .iter()
-        .map(|row| {
-            let place = (row.attendance_mode != "online")
-                .then(|| {
-                    place_line(
-                        row.venue_name.as_deref(),
-                        row.address_line.as_deref(),
-                        row.postal_code.as_deref(),
-                        row.city.as_deref(),
-                    )
-                })
-                .flatten();
-            (base.join(&format!("/events/{}", row.slug)), place)
-        })
-        .collect();
-    let calendar: Vec<CalendarEntry> = rows
-        .iter()
-        .zip(&entries)
-        .map(|(row, (url, place))| CalendarEntry {
-            uid: event_uid(row.id),
-            title: &row.title,
-            starts_at: row.starts_at,
-            ends_at: row.ends_at,
-            location: place.as_deref(),
-            url: url.clone(),
-            description: Some(&row.summary),
-            cancelled: row.status == "cancelled",
-        })
-        .collect();
-    Ok(document("Meetral", &calendar))
+    crate::events::server::page::calendar_of(pool, &found.ids, base).await
 }

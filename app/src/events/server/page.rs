@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use super::{CardRow, access, markdown};
+use crate::urls::encode_query_value;
 use crate::{
     accounts::model::CurrentUser,
     error::AppError,
@@ -13,7 +14,11 @@ use crate::{
         dates::{format_event_start, format_event_start_short, iso_with_offset},
     },
     notifications::server::facts::place_line,
-    ssr::{BaseUrl, media},
+    ssr::{
+        BaseUrl,
+        calendar::{CalendarEntry, document, event_uid},
+        media,
+    },
 };
 
 struct DetailRow {
@@ -237,39 +242,26 @@ fn utc_stamp(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-fn query_value(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 fn google_link(row: &DetailRow, location: Option<&str>, url: &str) -> String {
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&location={}&ctz={}",
-        query_value(&row.title),
+        encode_query_value(&row.title),
         utc_stamp(row.starts_at),
         utc_stamp(row.ends_at),
-        query_value(&format!("{}\n{url}", row.summary)),
-        query_value(location.unwrap_or("")),
-        query_value(&row.time_zone),
+        encode_query_value(&format!("{}\n{url}", row.summary)),
+        encode_query_value(location.unwrap_or("")),
+        encode_query_value(&row.time_zone),
     )
 }
 
 fn outlook_link(row: &DetailRow, location: Option<&str>, url: &str) -> String {
     format!(
         "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}&body={}&location={}",
-        query_value(&row.title),
-        query_value(&row.starts_at.to_rfc3339()),
-        query_value(&row.ends_at.to_rfc3339()),
-        query_value(&format!("{}\n{url}", row.summary)),
-        query_value(location.unwrap_or("")),
+        encode_query_value(&row.title),
+        encode_query_value(&row.starts_at.to_rfc3339()),
+        encode_query_value(&row.ends_at.to_rfc3339()),
+        encode_query_value(&format!("{}\n{url}", row.summary)),
+        encode_query_value(location.unwrap_or("")),
     )
 }
 
@@ -343,40 +335,62 @@ fn json_ld(row: &DetailRow, share: &ShareLinks) -> String {
 
 /// The event as an iCalendar document (times in UTC, a stable UID so updates replace the entry).
 pub async fn calendar(pool: &PgPool, slug: &str, base: &BaseUrl) -> Result<String, AppError> {
-    let row = sqlx::query!(
-        "SELECT id, slug, title, summary, starts_at, ends_at, venue_name, address_line, postal_code, city,
-                attendance_mode, status
-         FROM events WHERE slug = $1 AND deleted_at IS NULL AND hidden_at IS NULL
+    let id = sqlx::query_scalar!(
+        "SELECT id FROM events WHERE slug = $1 AND deleted_at IS NULL AND hidden_at IS NULL
            AND status IN ('published', 'cancelled')",
         slug
     )
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let location = (row.attendance_mode != "online")
-        .then(|| {
-            place_line(
-                row.venue_name.as_deref(),
-                row.address_line.as_deref(),
-                row.postal_code.as_deref(),
-                row.city.as_deref(),
-            )
+    calendar_of(pool, &[id], base).await
+}
+
+/// Events (by id) as one iCalendar document, soonest first: one event's file or a catalogue feed.
+pub async fn calendar_of(pool: &PgPool, ids: &[i64], base: &BaseUrl) -> Result<String, AppError> {
+    let rows = sqlx::query!(
+        "SELECT id, slug, title, summary, starts_at, ends_at, venue_name, address_line, postal_code, city,
+                attendance_mode, status
+         FROM events WHERE id = ANY($1) ORDER BY starts_at, id",
+        ids,
+    )
+    .fetch_all(pool)
+    .await?;
+    let places: Vec<(String, Option<String>)> = rows
+        .iter()
+        .map(|row| {
+            let place = (row.attendance_mode != "online")
+                .then(|| {
+                    place_line(
+                        row.venue_name.as_deref(),
+                        row.address_line.as_deref(),
+                        row.postal_code.as_deref(),
+                        row.city.as_deref(),
+                    )
+                })
+                .flatten();
+            (base.join(&format!("/events/{}", row.slug)), place)
         })
-        .flatten();
-    let url = base.join(&format!("/events/{}", row.slug));
-    Ok(crate::ssr::calendar::document(
-        &row.title,
-        &[crate::ssr::calendar::CalendarEntry {
-            uid: crate::ssr::calendar::event_uid(row.id),
+        .collect();
+    let entries: Vec<CalendarEntry> = rows
+        .iter()
+        .zip(&places)
+        .map(|(row, (url, place))| CalendarEntry {
+            uid: event_uid(row.id),
             title: &row.title,
             starts_at: row.starts_at,
             ends_at: row.ends_at,
-            location: location.as_deref(),
-            url,
+            location: place.as_deref(),
+            url: url.clone(),
             description: Some(&row.summary),
             cancelled: row.status == "cancelled",
-        }],
-    ))
+        })
+        .collect();
+    let name = match rows.as_slice() {
+        [one] => one.title.as_str(),
+        _ => "Meetral",
+    };
+    Ok(document(name, &entries))
 }
 
 /// The events a person organizes (or co-manages), newest first.
