@@ -54,6 +54,8 @@ cp "$work/meetral.css" "$site.new/pkg/meetral.$css_hash.css"
 # Leaflet (npm, pinned in end2end/package.json) for the pages with a map.
 mkdir -p "$site.new/pkg/vendor/leaflet"
 cp -r "$root"/end2end/node_modules/leaflet/dist/{leaflet.js,leaflet.css,images} "$site.new/pkg/vendor/leaflet/"
+# Its marker clustering plug-in, for the catalogue's map.
+cp "$root"/end2end/node_modules/leaflet.markercluster/dist/{leaflet.markercluster.js,MarkerCluster.css} "$site.new/pkg/vendor/leaflet/"
 printf 'js: %s\nwasm: %s\ncss: %s\n' "$js_hash" "$wasm_hash" "$css_hash" > "$site.new/pkg/hash.txt"
 # Precompressed twins, served as-is (compressing a WASM per request would waste CPU).
 for f in "$site.new"/pkg/*.js "$site.new"/pkg/*.wasm "$site.new"/pkg/*.css "$site.new"/pkg/vendor/leaflet/*.{js,css} "$site.new"/*.svg "$site.new"/*.webmanifest; do

@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::pages::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/events") view=discovery::pages::CatalogueView ssr=SsrMode::Async />
                     <Route path=path!("/events/:slug") view=events::pages::EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizers/:slug") view=discovery::organizer_page::OrganizerPublicPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events") view=events::pages::organizer::MyEventsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/new") view=events::pages::organizer::NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/edit") view=events::pages::organizer::EditEventPage ssr=SsrMode::Async />

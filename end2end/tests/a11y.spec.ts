@@ -4,7 +4,7 @@ import { sql } from './support';
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the shell, in both viewports and both
 // colour schemes: zero violations.
-const pages = ['/', '/events', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue',
+const pages = ['/', '/events', '/events?view=list', '/organizers/camille-martin', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue',
   '/signup', '/signup/check-email', '/password/forgot', '/password/reset/lien-inconnu', '/verify/lien-inconnu', '/login/2fa'];
 // Pages of a signed-in person (the header then shows the bell and the sign-out button).
 const fixtureId = () => sql(`SELECT id FROM events WHERE slug = 'apero-des-testeurs-e2e'`);
@@ -27,6 +27,16 @@ for (const scheme of ['light', 'dark'] as const) {
         expect(await violations(page)).toEqual([]);
       });
     }
+    test('no accessibility violations on the catalogue map with its markers and an open card', async ({ page }) => {
+      await page.goto('/events?view=map');
+      await expect(page.locator('[data-catalogue-map][data-markers]')).toBeAttached();
+      await expect(page.locator('.map-cluster').first()).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await page.goto('/events?view=map&q=testeurs%20bout');
+      await page.locator('.leaflet-marker-icon.map-pin').click();
+      await expect(page.locator('.leaflet-popup .map-card')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
     for (const name of signedInPages) {
       test(`no accessibility violations on ${name} when signed in`, async ({ page }) => {
         const path = name === 'fixture-preview' ? `/organizer/events/${fixtureId()}/preview`

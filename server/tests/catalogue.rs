@@ -397,3 +397,163 @@ async fn sitemap_robots_and_calendar_feeds_describe_the_catalogue() {
     assert_eq!(garbage.status, 200);
     assert_eq!(garbage.body.matches("BEGIN:VEVENT").count(), 4);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn views_sorts_and_a_capped_count() {
+    let app = TestApp::spawn().await;
+    fixtures(&app).await;
+    let fr = [("accept-language", "fr")];
+    // The map view lists every result with its place as data for the map; online ones are counted.
+    let map = app.get("/events?view=map", &fr).await;
+    assert_eq!(map.status, 200);
+    assert_eq!(map.body.matches(r#"data-lat=""#).count(), 3);
+    assert_eq!(map.body.matches(r#"data-freefood="""#).count(), 2);
+    assert!(map.body.contains("1 en ligne, sans lieu sur la carte"));
+    assert!(
+        map.body
+            .contains("/pkg/vendor/leaflet/leaflet.markercluster.js")
+    );
+    assert!(
+        map.body.contains(r#"data-lat="45.7640""#) && map.body.contains(r#"data-lon="4.8357""#)
+    );
+    let grid = app.get("/events", &fr).await;
+    assert!(
+        !grid.body.contains("leaflet"),
+        "Leaflet only where a map is"
+    );
+    let list = app.get("/events?view=list&city=Lyon", &fr).await;
+    assert!(list.body.contains(r#"class="event-list""#));
+    assert!(
+        list.body
+            .contains(r#"href="/events?city=Lyon&amp;view=map""#),
+        "view links keep the filters"
+    );
+    assert!(
+        list.body
+            .contains(r#"data-query="city=Lyon&amp;view=list""#)
+    );
+
+    sqlx::query("UPDATE events SET seats_taken = 40 WHERE title = 'Concert de jazz au parc'")
+        .execute(&app.pool)
+        .await
+        .expect("registrations");
+    assert_eq!(
+        titles(&app, "sort=popular").await.first(),
+        Some(&"Concert de jazz au parc")
+    );
+    let nearest = titles(&app, "lat=48.85&lon=2.35&radius=200&sort=nearest").await;
+    assert_eq!(nearest, ["Atelier céramique"]);
+
+    // Past the counting cap the page says "more than" and still offers the next page.
+    sqlx::query(
+        "INSERT INTO events (slug, organizer_id, category_id, title, status, starts_at, ends_at, city, published_at)
+         SELECT 'cap-' || n, (SELECT id FROM users LIMIT 1), (SELECT id FROM categories LIMIT 1),
+                'Rendez-vous n°' || n, 'published', now() + make_interval(days => 5, mins => n),
+                now() + make_interval(days => 5, mins => n + 60), 'Capville', now()
+         FROM generate_series(1, 1005) AS n",
+    )
+    .execute(&app.pool)
+    .await
+    .expect("many events");
+    let capped = app.get("/events?city=Capville", &fr).await;
+    assert!(
+        capped.body.contains("Plus de 200 événements"),
+        "{}",
+        &capped.body[..capped.body.len().min(400)]
+    );
+    assert!(
+        capped
+            .body
+            .contains(r#"href="/events?city=Capville&amp;page=2""#)
+    );
+    let deep = app.get("/events?city=Capville&page=42", &fr).await;
+    assert_eq!(deep.body.matches("Rendez-vous n°").count(), 1005 - 41 * 24);
+    assert!(!deep.body.contains(r#"rel="next""#));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn near_me_without_javascript_gets_a_note() {
+    let app = TestApp::spawn().await;
+    let page = app
+        .get("/events?q=&near=me&lat=&lon=", &[("accept-language", "fr")])
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("a besoin de JavaScript"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn home_sections_and_organizer_pages_come_from_real_queries() {
+    let app = TestApp::spawn().await;
+    fixtures(&app).await;
+    let fr = ("accept-language", "fr");
+    let section = |body: &str, id: &str| -> String {
+        let start = body
+            .find(&format!(r#"data-section="{id}""#))
+            .unwrap_or_else(|| panic!("section {id}"));
+        let end = body[start..]
+            .find("</section>")
+            .map_or(body.len(), |e| start + e);
+        body[start..end].to_owned()
+    };
+    let home = app.get("/", &[fr]).await;
+    assert_eq!(home.status, 200);
+    assert!(
+        !home.body.contains(r#"data-section="near""#),
+        "no position, no section"
+    );
+    let weekend = section(&home.body, "weekend");
+    assert!(weekend.contains("Brunch végétarien des voisins"));
+    assert!(!weekend.contains("Concert de jazz"));
+    let picks = section(&home.body, "freefood-picks");
+    assert!(picks.contains("Brunch végétarien") && picks.contains("Atelier céramique"));
+    assert!(!picks.contains("Concert de jazz"));
+    assert!(section(&home.body, "popular").contains("event-card"));
+
+    let near = app
+        .get(
+            "/",
+            &[fr, ("cookie", "meetral_lang=fr; meetral_near=48.86,2.35")],
+        )
+        .await;
+    let near = section(&near.body, "near");
+    assert!(near.contains("Près de chez vous") && near.contains("Atelier céramique"));
+    assert!(!near.contains("Brunch"), "Lyon is not near Paris");
+    let garbage = app
+        .get("/", &[fr, ("cookie", "meetral_near=999,abc")])
+        .await;
+    assert_eq!(garbage.status, 200);
+    assert!(!garbage.body.contains(r#"data-section="near""#));
+
+    sqlx::query(
+        "UPDATE users SET organizer_slug = 'orga-du-catalogue', bio = 'Des rendez-vous à Lyon.'",
+    )
+    .execute(&app.pool)
+    .await
+    .expect("slug");
+    let page = app.get("/organizers/orga-du-catalogue", &[fr]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Des rendez-vous à Lyon."));
+    let (upcoming, past) = page
+        .body
+        .split_once("Événements passés")
+        .expect("a past part");
+    for title in [
+        "Brunch végétarien",
+        "Concert de jazz",
+        "Webinaire Rust",
+        "Atelier céramique",
+    ] {
+        assert!(upcoming.contains(title), "{title}");
+    }
+    assert!(past.contains("Soirée passée"));
+    assert!(!page.body.contains("Brouillon secret") && !page.body.contains("Fête non répertoriée"));
+    assert_eq!(app.get("/organizers/personne", &[fr]).await.status, 404);
+    sqlx::query("UPDATE users SET status = 'suspended', suspension_reason = 'test'")
+        .execute(&app.pool)
+        .await
+        .expect("suspend");
+    assert_eq!(
+        app.get("/organizers/orga-du-catalogue", &[fr]).await.status,
+        404
+    );
+}

@@ -873,3 +873,49 @@ async fn images_are_checked_by_content_stripped_and_served_in_several_widths() {
     .await;
     assert_eq!(actions, 2);
 }
+
+#[tokio::test]
+async fn a_first_event_gives_its_organizer_a_public_page() {
+    let app = TestApp::spawn().await;
+    let (id, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    sqlx::query("UPDATE users SET full_name = 'Zoé Écoles & Co' WHERE id = $1")
+        .bind(id)
+        .execute(&app.pool)
+        .await
+        .expect("name");
+    let slug_now = || async {
+        sqlx::query_scalar::<_, Option<String>>("SELECT organizer_slug FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .expect("slug")
+    };
+    assert_eq!(slug_now().await, None);
+    let first = saved_event(&app, &cookie, &[]).await;
+    let slug = slug_now().await.expect("a slug after the first event");
+    assert!(slug.starts_with("zoe-ecoles-co-"), "{slug}");
+    saved_event(&app, &cookie, &[("title", "Deuxième rendez-vous")]).await;
+    assert_eq!(
+        slug_now().await.as_deref(),
+        Some(slug.as_str()),
+        "it never changes"
+    );
+
+    publish(&app, first).await;
+    let event = app
+        .get(&format!("/events/{}", slug_of(&app, first).await), &[])
+        .await;
+    assert!(
+        event
+            .body
+            .contains(&format!(r#"href="/organizers/{slug}""#))
+    );
+    let page = app.get(&format!("/organizers/{slug}"), &[]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Zoé Écoles &amp; Co"));
+    assert!(page.body.contains("Apéro des développeurs lyonnais"));
+    assert!(
+        !page.body.contains("Deuxième rendez-vous"),
+        "drafts stay private"
+    );
+}

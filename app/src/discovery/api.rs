@@ -6,12 +6,21 @@ use serde::{Deserialize, Serialize};
 use super::model::Filters;
 use crate::{error::AppError, events::model::EventCard};
 
+/// Events on one map page at most (the list beside it says when there are more).
+pub const MAP_LIMIT: i64 = 300;
+
 /// One page of the catalogue with what the filter form needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CataloguePage {
     pub cards: Vec<EventCard>,
+    /// Each card's place as degrees in text (the browser parses them), when it has one.
+    pub points: Vec<Option<(String, String)>>,
+    /// Matches counted (see `more`).
     pub total: i64,
-    pub pages: i64,
+    /// More than `total` match: the count stopped at its cap.
+    pub more: bool,
+    /// Results after this page.
+    pub has_next: bool,
     /// (slug, name in the viewer's language)
     pub categories: Vec<(String, String)>,
 }
@@ -21,19 +30,86 @@ pub struct CataloguePage {
 pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
     crate::ssr::request::reply(
         async {
+            use super::model::{PAGE_SIZE, View, format_degrees};
             let pool = crate::ssr::db::pool()?;
             let locale = crate::ssr::request::locale();
-            let now = chrono::Utc::now();
-            let page_size = super::model::PAGE_SIZE;
-            let results =
-                super::server::catalogue::search(&pool, &filters, now, page_size, locale).await?;
+            let limit = if filters.view == View::Map {
+                MAP_LIMIT
+            } else {
+                PAGE_SIZE
+            };
+            let found = super::server::catalogue::search(
+                &pool,
+                &filters,
+                chrono::Utc::now(),
+                limit,
+                locale,
+            )
+            .await?;
             let categories = crate::events::server::authoring::categories(&pool, locale).await?;
+            let seen = i64::from(filters.page.saturating_sub(1)) * limit + found.cards.len() as i64;
             Ok(CataloguePage {
-                pages: (results.total + super::model::PAGE_SIZE - 1) / super::model::PAGE_SIZE,
-                total: results.total,
-                cards: results.cards,
+                has_next: found.more || found.total > seen,
+                points: found
+                    .points
+                    .iter()
+                    .map(|p| p.map(|(lat, lon)| (format_degrees(lat), format_degrees(lon))))
+                    .collect(),
+                total: found.total,
+                more: found.more,
+                cards: found.cards,
                 categories,
             })
+        }
+        .await,
+    )
+}
+
+/// An organizer's public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganizerProfile {
+    pub name: String,
+    pub bio: Option<String>,
+    pub upcoming: Vec<EventCard>,
+    pub past: Vec<EventCard>,
+}
+
+#[server(prefix = "/api/fn", endpoint = "organizer_page")]
+pub async fn organizer_page(slug: String) -> Result<OrganizerProfile, AppError> {
+    crate::ssr::request::reply(
+        async {
+            if slug.len() > 120 {
+                return Err(AppError::NotFound);
+            }
+            let pool = crate::ssr::db::pool()?;
+            super::server::organizers::page(&pool, &slug, crate::ssr::request::locale()).await
+        }
+        .await,
+    )
+}
+
+/// The home page's event sections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeEvents {
+    /// Near the position the visitor's browser gave ("near me" keeps it in a cookie), if any.
+    pub near: Option<Vec<EventCard>>,
+    pub upcoming: Vec<EventCard>,
+    pub weekend: Vec<EventCard>,
+    pub free_food: Vec<EventCard>,
+    pub popular: Vec<EventCard>,
+}
+
+#[server(prefix = "/api/fn", endpoint = "home_sections")]
+pub async fn home_sections() -> Result<HomeEvents, AppError> {
+    crate::ssr::request::reply(
+        async {
+            let pool = crate::ssr::db::pool()?;
+            let near = crate::ssr::request::cookie("meetral_near").and_then(|value| {
+                let (lat, lon) = value.split_once(',')?;
+                let parse = crate::events::model::form::parse_coordinate;
+                Some((parse(lat, 90.0).ok()??, parse(lon, 180.0).ok()??))
+            });
+            super::server::home::sections(&pool, near, crate::ssr::request::locale()).await
         }
         .await,
     )

@@ -25,6 +25,27 @@ pub enum Sort {
     Soonest,
     Newest,
     Nearest,
+    /// Most registrations first.
+    Popular,
+}
+
+/// How the results are shown (`view=` in the URL): cards in a grid, a compact list, or a map.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Grid,
+    List,
+    Map,
+}
+
+impl View {
+    pub fn as_param(self) -> &'static str {
+        match self {
+            View::Grid => "grid",
+            View::List => "list",
+            View::Map => "map",
+        }
+    }
 }
 
 /// Usable filters (every field optional).
@@ -47,6 +68,7 @@ pub struct Filters {
     pub online: Option<bool>,
     pub sort: Option<Sort>,
     pub page: u32,
+    pub view: View,
 }
 
 /// Reads the URL's parameters (`get` answers a parameter's value). Unknown values are dropped; the
@@ -114,7 +136,12 @@ pub fn parse(get: &dyn Fn(&str) -> Option<String>) -> (Filters, Vec<MessageKey>)
     };
     match (coordinate("lat", 90.0), coordinate("lon", 180.0)) {
         (Some(lat), Some(lon)) => filters.near = Some((lat, lon)),
-        (None, None) if text("lat").is_none() && text("lon").is_none() => {}
+        (None, None) if text("lat").is_none() && text("lon").is_none() => {
+            // "Near me" pressed without JavaScript: the browser's position never reached the form.
+            if text("near").as_deref() == Some("me") {
+                notes.push(MessageKey::CatalogueNoteNeedsScript);
+            }
+        }
         _ => notes.push(MessageKey::CatalogueNoteIgnored),
     }
     if let Some(radius) = text("radius") {
@@ -160,6 +187,7 @@ pub fn parse(get: &dyn Fn(&str) -> Option<String>) -> (Filters, Vec<MessageKey>)
         Some("soonest") => Some(Sort::Soonest),
         Some("newest") => Some(Sort::Newest),
         Some("nearest") if filters.near.is_some() => Some(Sort::Nearest),
+        Some("popular") => Some(Sort::Popular),
         Some(_) => {
             notes.push(MessageKey::CatalogueNoteIgnored);
             None
@@ -175,6 +203,15 @@ pub fn parse(get: &dyn Fn(&str) -> Option<String>) -> (Filters, Vec<MessageKey>)
             }
         },
     };
+    filters.view = match text("view").as_deref() {
+        None | Some("grid") => View::Grid,
+        Some("list") => View::List,
+        Some("map") => View::Map,
+        Some(_) => {
+            notes.push(MessageKey::CatalogueNoteIgnored);
+            View::Grid
+        }
+    };
     // Each note once, in the order the parameters were read.
     let mut seen = Vec::new();
     notes.retain(|note| {
@@ -185,9 +222,23 @@ pub fn parse(get: &dyn Fn(&str) -> Option<String>) -> (Filters, Vec<MessageKey>)
     (filters, notes)
 }
 
+/// Degrees with four decimals (about 10 m) for URLs, by integer arithmetic (no float formatting).
+pub fn format_degrees(value: f64) -> String {
+    let scaled = (value * 10_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let scaled = scaled.unsigned_abs();
+    format!("{sign}{}.{:04}", scaled / 10_000, scaled % 10_000)
+}
+
 impl Filters {
-    /// The canonical query string of these filters at `page` (what links and the pager use).
+    /// The canonical query string of these filters at `page` (what links and the pager use), in
+    /// the current view.
     pub fn to_query(&self, page: u32) -> String {
+        self.to_query_in(page, self.view)
+    }
+
+    /// The same filters shown in `view` (the grid is the default and not written).
+    pub fn to_query_in(&self, page: u32, view: View) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(q) = &self.q {
             pairs.push(("q", encode_query_value(q)));
@@ -224,10 +275,21 @@ impl Filters {
             Some(false) => pairs.push(("mode", "in_person".into())),
             None => {}
         }
+        if let Some((lat, lon)) = self.near {
+            pairs.push(("lat", format_degrees(lat)));
+            pairs.push(("lon", format_degrees(lon)));
+            if self.radius_km != DEFAULT_RADIUS_KM {
+                pairs.push(("radius", self.radius_km.to_string()));
+            }
+        }
         match self.sort {
             Some(Sort::Newest) => pairs.push(("sort", "newest".into())),
             Some(Sort::Nearest) => pairs.push(("sort", "nearest".into())),
+            Some(Sort::Popular) => pairs.push(("sort", "popular".into())),
             _ => {}
+        }
+        if view != View::Grid {
+            pairs.push(("view", view.as_param().into()));
         }
         if page > 1 {
             pairs.push(("page", page.to_string()));
@@ -279,6 +341,28 @@ mod tests {
             Some((4576.0, 483.0))
         );
         assert_eq!((f.radius_km, f.sort), (10, Some(Sort::Nearest)));
+    }
+
+    #[test]
+    fn queries_round_trip_with_position_and_view() {
+        let (f, notes) =
+            parse_url("city=Lyon&lat=45.7640&lon=-4.83&radius=10&sort=nearest&view=map&page=2");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(f.view, View::Map);
+        let query = f.to_query(2);
+        assert_eq!(
+            query,
+            "city=Lyon&lat=45.7640&lon=-4.8300&radius=10&sort=nearest&view=map&page=2"
+        );
+        assert_eq!(parse_url(&query).0, f);
+        assert!(f.to_query_in(1, View::List).contains("view=list"));
+        assert_eq!(format_degrees(-0.00004), "0.0000");
+        assert_eq!(format_degrees(2.35222), "2.3522");
+        assert_eq!(
+            parse_url("view=carte").1,
+            vec![MessageKey::CatalogueNoteIgnored]
+        );
+        assert_eq!(parse_url("sort=popular").0.sort, Some(Sort::Popular));
     }
 
     #[test]

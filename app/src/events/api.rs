@@ -3,20 +3,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::model::{EventCard, EventDetail, MyEvent, form::EventForm};
+use super::model::{EventDetail, MyEvent, form::EventForm};
 use crate::error::AppError;
-
-/// The next published public events, soonest first (at most 48).
-#[server(prefix = "/api/fn", endpoint = "upcoming_events")]
-pub async fn upcoming_events(limit: i64) -> Result<Vec<EventCard>, AppError> {
-    crate::ssr::request::reply(
-        async {
-            let pool = crate::ssr::db::pool()?;
-            super::server::upcoming(&pool, limit.clamp(1, 48), crate::ssr::request::locale()).await
-        }
-        .await,
-    )
-}
 
 /// One published (public or unlisted) event by its slug.
 #[server(prefix = "/api/fn", endpoint = "event_by_slug")]

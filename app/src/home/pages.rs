@@ -2,16 +2,41 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    events::{api::upcoming_events, pages::EventCardView},
-    i18n::{MessageKey, use_locale},
+    discovery::api::home_sections,
+    events::{model::EventCard, pages::EventCardView},
+    i18n::{Locale, MessageKey, use_locale},
     ui::{badge::FreeFoodBadge, error_view::ErrorPanel},
 };
+
+/// One titled row of events with a link to the same selection in the catalogue.
+#[component]
+fn Section(
+    locale: Locale,
+    id: &'static str,
+    title: MessageKey,
+    more: &'static str,
+    events: Vec<EventCard>,
+) -> impl IntoView {
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="container section" aria-labelledby=labelled_by data-section=id>
+            <div class="section-head">
+                <h2 id=heading>{locale.t(title)}</h2>
+                <a href=more>{locale.t(MessageKey::HomeSeeAll)} " →"</a>
+            </div>
+            <div class="event-grid">
+                {events.into_iter().map(|event| view! { <EventCardView event locale /> }).collect_view()}
+            </div>
+        </section>
+    }
+}
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
     let t = move |key| locale.t(key);
-    let upcoming = Resource::new(|| (), |_| upcoming_events(6));
+    let sections = Resource::new(|| (), |_| home_sections());
     view! {
         <Title text=format!("Meetral — {}", t(MessageKey::Slogan)) />
         <section class="hero">
@@ -25,25 +50,42 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </div>
         </section>
-        <section class="container section" aria-labelledby="upcoming-title">
-            <div class="section-head">
-                <h2 id="upcoming-title">{t(MessageKey::HomeUpcomingTitle)}</h2>
-                <a href="/events">{t(MessageKey::HomeSeeAll)} " →"</a>
-            </div>
-            <Suspense fallback=|| view! { <div class="event-grid skeleton" aria-hidden="true"></div> }>
-                {move || Suspend::new(async move {
-                    match upcoming.await {
-                        Ok(events) if events.is_empty() => view! { <p class="empty">{t(MessageKey::HomeUpcomingEmpty)}</p> }.into_any(),
-                        Ok(events) => view! {
-                            <div class="event-grid" data-testid="upcoming-events">
-                                {events.into_iter().map(|event| view! { <EventCardView event locale /> }).collect_view()}
+        <Suspense fallback=|| view! { <div class="container section event-grid skeleton" aria-hidden="true"></div> }>
+            {move || Suspend::new(async move {
+                match sections.await {
+                    Ok(found) => view! {
+                        {found.near.map(|events| view! {
+                            <Section locale id="near" title=MessageKey::HomeNearTitle more="/events?sort=nearest" events />
+                        })}
+                        <section class="container section" aria-labelledby="upcoming-title">
+                            <div class="section-head">
+                                <h2 id="upcoming-title">{t(MessageKey::HomeUpcomingTitle)}</h2>
+                                <a href="/events">{t(MessageKey::HomeSeeAll)} " →"</a>
                             </div>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
+                            {if found.upcoming.is_empty() {
+                                view! { <p class="empty">{t(MessageKey::HomeUpcomingEmpty)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="event-grid" data-testid="upcoming-events">
+                                        {found.upcoming.into_iter().map(|event| view! { <EventCardView event locale /> }).collect_view()}
+                                    </div>
+                                }.into_any()
+                            }}
+                        </section>
+                        {(!found.weekend.is_empty()).then(|| view! {
+                            <Section locale id="weekend" title=MessageKey::HomeWeekendTitle more="/events?when=weekend" events=found.weekend />
+                        })}
+                        {(!found.free_food.is_empty()).then(|| view! {
+                            <Section locale id="freefood-picks" title=MessageKey::HomeFreeFoodPicksTitle more="/events?freefood=1" events=found.free_food />
+                        })}
+                        {(!found.popular.is_empty()).then(|| view! {
+                            <Section locale id="popular" title=MessageKey::HomePopularTitle more="/events?sort=popular" events=found.popular />
+                        })}
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                }
+            })}
+        </Suspense>
         <section id="freefood" class="freefood-band" aria-labelledby="freefood-title">
             <div class="container freefood-inner">
                 <FreeFoodBadge locale />

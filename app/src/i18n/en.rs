@@ -513,5 +513,40 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueWhen => "When",
 
         CatalogueSubscribe => "Subscribe to these events (calendar)",
+
+        CatalogueCountMoreThan => "More than",
+        CatalogueViews => "Show results as",
+        CatalogueViewGrid => "Grid",
+        CatalogueViewList => "List",
+        CatalogueViewMap => "Map",
+        CatalogueNearMe => "Near me",
+        CatalogueLocating => "Finding your position…",
+        CatalogueLocationDenied => {
+            "Position unavailable: allow location in your browser or type a city."
+        }
+        CatalogueRadius => "Radius",
+        CatalogueClearPosition => "× Forget the position",
+        CatalogueSortNearest => "Nearest first",
+        CatalogueSortPopular => "Most popular",
+        CatalogueRange => "Chosen dates",
+        CatalogueMapLabel => "Map of the events found",
+        CatalogueSearchArea => "Search this area",
+        CatalogueMapOnline => "online, not on the map",
+        CatalogueMapCapped => {
+            "The map shows the first events found; narrow the filters to see the others. At most"
+        }
+        CataloguePage => "Page",
+        CatalogueNoteNeedsScript => {
+            "“Near me” needs JavaScript to read your position: type a city instead."
+        }
+        HomeNearTitle => "Near you",
+        HomeWeekendTitle => "This weekend",
+        HomeFreeFoodPicksTitle => "FreeFood picks",
+        HomePopularTitle => "Most popular",
+        OrganizerUpcoming => "Upcoming events",
+        OrganizerPast => "Past events",
+        OrganizerNoUpcoming => "No upcoming events for now.",
+        OrganizerLead => "Organizer on Meetral",
+        OrganizerEventsCount => "published events",
     }
 }

@@ -537,5 +537,40 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueWhen => "Quand",
 
         CatalogueSubscribe => "S’abonner à ces événements (agenda)",
+
+        CatalogueCountMoreThan => "Plus de",
+        CatalogueViews => "Affichage des résultats",
+        CatalogueViewGrid => "Grille",
+        CatalogueViewList => "Liste",
+        CatalogueViewMap => "Carte",
+        CatalogueNearMe => "Autour de moi",
+        CatalogueLocating => "Recherche de votre position…",
+        CatalogueLocationDenied => {
+            "Position indisponible : autorisez la localisation dans le navigateur ou indiquez une ville."
+        }
+        CatalogueRadius => "Rayon",
+        CatalogueClearPosition => "× Oublier la position",
+        CatalogueSortNearest => "Les plus proches",
+        CatalogueSortPopular => "Les plus populaires",
+        CatalogueRange => "Dates choisies",
+        CatalogueMapLabel => "Carte des événements trouvés",
+        CatalogueSearchArea => "Rechercher dans cette zone",
+        CatalogueMapOnline => "en ligne, sans lieu sur la carte",
+        CatalogueMapCapped => {
+            "La carte montre les premiers événements trouvés ; affinez les filtres pour voir les autres. Au plus"
+        }
+        CataloguePage => "Page",
+        CatalogueNoteNeedsScript => {
+            "« Autour de moi » a besoin de JavaScript pour lire votre position : indiquez plutôt une ville."
+        }
+        HomeNearTitle => "Près de chez vous",
+        HomeWeekendTitle => "Ce week-end",
+        HomeFreeFoodPicksTitle => "Les bons plans FreeFood",
+        HomePopularTitle => "Les plus populaires",
+        OrganizerUpcoming => "Événements à venir",
+        OrganizerPast => "Événements passés",
+        OrganizerNoUpcoming => "Aucun événement à venir pour le moment.",
+        OrganizerLead => "Organisateur sur Meetral",
+        OrganizerEventsCount => "événements publiés",
     }
 }

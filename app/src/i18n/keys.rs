@@ -87,6 +87,7 @@ message_keys! {
     EditorGeocodeFound, EditorGeocodeNotFound,
     CatalogueAnyCategory, CatalogueAnyDate, CatalogueAnyMode, CatalogueAnyPrice, CatalogueApply, CatalogueCountMany, CatalogueCountNone, CatalogueCountOne, CatalogueEmpty, CatalogueFreeFoodOnly, CatalogueMonth, CatalogueNext, CatalogueNoteDatesSwapped, CatalogueNoteIgnored, CatalogueNoteQueryShortened, CatalogueNoteRadiusCapped, CataloguePager, CataloguePaid, CataloguePrevious, CatalogueReset, CatalogueSearch, CatalogueSearchHint, CatalogueSort, CatalogueSortNewest, CatalogueSortSoonest, CatalogueToday, CatalogueWeek, CatalogueWeekend, CatalogueWhen,
     CatalogueSubscribe,
+    CatalogueCountMoreThan, CatalogueViews, CatalogueViewGrid, CatalogueViewList, CatalogueViewMap, CatalogueNearMe, CatalogueLocating, CatalogueLocationDenied, CatalogueRadius, CatalogueClearPosition, CatalogueSortNearest, CatalogueSortPopular, CatalogueRange, CatalogueMapLabel, CatalogueSearchArea, CatalogueMapOnline, CatalogueMapCapped, CataloguePage, CatalogueNoteNeedsScript, HomeNearTitle, HomeWeekendTitle, HomeFreeFoodPicksTitle, HomePopularTitle, OrganizerUpcoming, OrganizerPast, OrganizerNoUpcoming, OrganizerLead, OrganizerEventsCount,
     LegalTitle, LegalBody, PrivacyTitle, PrivacyBody, TermsTitle, TermsBody,
 }
 

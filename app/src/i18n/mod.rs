@@ -52,6 +52,24 @@ impl Locale {
     }
 }
 
+/// A count with thousands grouped as the language writes them ("1 000" with a narrow no-break
+/// space in French, "1,000" in English).
+pub fn format_count(n: i64, locale: Locale) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let separator = match locale {
+        Locale::Fr => "\u{202f}",
+        Locale::En => ",",
+    };
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// The current locale from context (provided by the app root); French when absent.
 pub fn use_locale() -> Locale {
     leptos::prelude::use_context::<Locale>().unwrap_or_default()
@@ -60,6 +78,13 @@ pub fn use_locale() -> Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_per_language() {
+        assert_eq!(format_count(999, Locale::Fr), "999");
+        assert_eq!(format_count(1000, Locale::Fr), "1\u{202f}000");
+        assert_eq!(format_count(1234567, Locale::En), "1,234,567");
+    }
 
     #[test]
     fn tags_are_parsed_leniently() {
@@ -95,6 +120,7 @@ mod tests {
             MessageKey::EventFieldLongitude,
             MessageKey::EventFieldMode,
             MessageKey::ImagesTitle,
+            MessageKey::CataloguePage,
         ];
         for key in MessageKey::ALL {
             let (fr, en) = (Locale::Fr.t(*key), Locale::En.t(*key));

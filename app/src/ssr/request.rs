@@ -10,6 +10,20 @@ pub fn locale() -> Locale {
         .unwrap_or_default()
 }
 
+/// A cookie of the request being served.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
 /// Sets the HTTP status of the page being rendered (used by the 404 and error views).
 pub fn set_status(status: u16) {
     if let (Some(response), Ok(code)) = (

@@ -24,12 +24,17 @@ pub fn geocoder_url() -> Option<String> {
     use_context::<MapTiles>().and_then(|t| t.geocoder)
 }
 
-/// The Leaflet stylesheet and script, for pages that show a map.
+/// The Leaflet stylesheet and script, for pages that show a map; `clusters` adds the marker
+/// clustering plug-in (the catalogue's map).
 #[component]
-pub fn LeafletAssets() -> impl IntoView {
+pub fn LeafletAssets(#[prop(optional)] clusters: bool) -> impl IntoView {
     view! {
         <leptos_meta::Stylesheet href="/pkg/vendor/leaflet/leaflet.css" />
         <leptos_meta::Script src="/pkg/vendor/leaflet/leaflet.js" defer="defer" />
+        {clusters.then(|| view! {
+            <leptos_meta::Stylesheet href="/pkg/vendor/leaflet/MarkerCluster.css" />
+            <leptos_meta::Script src="/pkg/vendor/leaflet/leaflet.markercluster.js" defer="defer" />
+        })}
     }
 }
 
@@ -71,7 +76,23 @@ pub mod client {
 
     /// Runs `f` once Leaflet's script has run (it is deferred: it may come after the WASM).
     pub fn when_ready(f: impl FnOnce() + 'static) {
-        let loaded = js_sys::Reflect::has(&window(), &JsValue::from_str("L")).unwrap_or(false);
+        when_loaded("L", f);
+    }
+
+    /// Runs `f` once `window.L[path…]` exists (Leaflet, or a plug-in such as `markerClusterGroup`),
+    /// else when the page has loaded.
+    pub fn when_loaded(path: &str, f: impl FnOnce() + 'static) {
+        let mut object: JsValue = window().into();
+        let mut loaded = true;
+        for name in std::iter::once("L").chain(path.split('.').filter(|n| *n != "L")) {
+            match js_sys::Reflect::get(&object, &JsValue::from_str(name)) {
+                Ok(next) if !next.is_undefined() => object = next,
+                _ => {
+                    loaded = false;
+                    break;
+                }
+            }
+        }
         if loaded {
             f();
             return;
@@ -80,7 +101,13 @@ pub mod client {
         let _ = window().add_event_listener_with_callback("load", callback.unchecked_ref());
     }
 
-    fn base_map(element: &HtmlElement, lat: f64, lon: f64, zoom: f64, tiles: &str) -> Option<Map> {
+    pub fn base_map(
+        element: &HtmlElement,
+        lat: f64,
+        lon: f64,
+        zoom: f64,
+        tiles: &str,
+    ) -> Option<Map> {
         let options = MapOptions::default();
         options.set_center(LatLng::new(lat, lon));
         options.set_zoom(zoom);
@@ -122,7 +149,7 @@ pub mod client {
     }
 
     /// Degrees with six decimals (about 10 cm), formatted by JavaScript.
-    fn degrees(value: f64) -> String {
+    pub fn degrees(value: f64) -> String {
         js_sys::Number::from(value)
             .to_fixed(6)
             .map(String::from)
@@ -165,7 +192,7 @@ pub mod client {
         (lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some((lat, lon))
     }
 
-    fn set_and_announce(input: &HtmlInputElement, value: &str) {
+    pub fn set_and_announce(input: &HtmlInputElement, value: &str) {
         input.set_value(value);
         for kind in ["input", "change"] {
             let init = web_sys::EventInit::new();

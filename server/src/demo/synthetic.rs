@@ -67,7 +67,7 @@ pub async fn seed(pool: &PgPool, count: i64) -> Result<String, sqlx::Error> {
         "WITH cats AS (SELECT array_agg(id ORDER BY id) AS ids FROM categories WHERE deleted_at IS NULL)
          INSERT INTO events (slug, organizer_id, category_id, title, summary, description_md, status, visibility,
                              attendance_mode, starts_at, ends_at, city, latitude, longitude, online_url,
-                             price_cents, capacity, free_food, free_food_details, published_at)
+                             price_cents, capacity, seats_taken, free_food, free_food_details, published_at)
          SELECT 'synthetique-' || n || '-' || substr(md5(random()::text), 1, 6),
                 $1,
                 cats.ids[1 + n % cardinality(cats.ids)],
@@ -85,6 +85,7 @@ pub async fn seed(pool: &PgPool, count: i64) -> Result<String, sqlx::Error> {
                 CASE WHEN n % 7 = 0 OR n % 11 = 0 THEN 'https://visio.exemple.fr/' || n END,
                 CASE WHEN n % 3 = 0 THEN 500 + (n % 40) * 100 ELSE 0 END,
                 CASE WHEN n % 4 = 0 THEN NULL ELSE 20 + n % 200 END,
+                (n * 7) % 20,
                 n % 5 = 0,
                 CASE WHEN n % 5 = 0 THEN 'Buffet et boissons' END,
                 now() - make_interval(hours => (n % 2000)::int)

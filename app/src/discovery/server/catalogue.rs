@@ -11,11 +11,20 @@ use crate::{
     i18n::{Locale, dates::DEFAULT_TIME_ZONE},
 };
 
-/// One page of results and how many there are in all (`ids` in the cards' order).
+/// Matching events counted at most this far: past it the page says "more than 200" (counting
+/// every match would make each query read them all; see docs/DISCOVERY.md).
+pub const COUNT_CAP: i64 = 200;
+
+/// One page of results (`ids` and `points` in the cards' order) and how many match.
 pub struct Results {
     pub cards: Vec<EventCard>,
     pub ids: Vec<i64>,
+    /// (latitude, longitude) of each card's event, when it has a place on the map.
+    pub points: Vec<Option<(f64, f64)>>,
+    /// Matches counted, at most `max(COUNT_CAP, end of this page)`.
     pub total: i64,
+    /// More match than `total`.
+    pub more: bool,
 }
 
 /// Midnight of `day` in the platform's zone, as an instant.
@@ -67,7 +76,12 @@ pub fn window(
     }
 }
 
-/// `limit` results from the filters' page (`PAGE_SIZE` for the catalogue; more for calendar feeds).
+/// `limit` results from the filters' page (`PAGE_SIZE` for the catalogue; more for maps and feeds).
+///
+/// One statement: the CTE walks the matches in the page's order and stops after the counting cap (so
+/// an ordered index scan ends early instead of reading every match), the outer query takes the page.
+/// Plans are made for the actual values (`force_custom_plan`): a generic plan could not drop the
+/// unused `$n IS NULL OR …` branches and would miss the filter's index.
 pub async fn search(
     pool: &PgPool,
     filters: &Filters,
@@ -76,52 +90,75 @@ pub async fn search(
     locale: Locale,
 ) -> Result<Results, AppError> {
     let (from, until) = window(filters, now);
+    // A value, not `now()` in SQL: the planner then knows how much of the start index it reads.
+    let floor = from.unwrap_or(now);
     let (lat, lon) = filters.near.unzip();
     let sort = match filters.sort {
         Some(Sort::Newest) => "newest",
         Some(Sort::Nearest) => "nearest",
+        Some(Sort::Popular) => "popular",
         _ => "soonest",
     };
     let offset = i64::from(filters.page.saturating_sub(1)) * limit;
-    // Typo tolerance: a title word within this trigram similarity matches ("ceramiqe" → "céramique").
+    let cap = COUNT_CAP.max(offset + limit) + 1;
     let mut tx = pool.begin().await?;
-    sqlx::query!("SET LOCAL pg_trgm.word_similarity_threshold = 0.5")
+    // Typo tolerance: the query within this trigram word similarity of the title matches ("ceramiqe"
+    // → "céramique", 0.78); 0.7 keeps one shared word of a longer query from matching alone.
+    sqlx::query!("SET LOCAL pg_trgm.word_similarity_threshold = 0.7")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query!("SET LOCAL plan_cache_mode = force_custom_plan")
         .execute(&mut *tx)
         .await?;
     let rows = sqlx::query!(
-        r#"SELECT e.id, e.slug, e.title, e.summary, c.name_fr AS category_fr, c.name_en AS category_en,
+        r#"WITH matches AS MATERIALIZED (
+             SELECT e.id, e.starts_at,
+                    CASE WHEN $12 = 'newest' THEN -extract(epoch FROM e.published_at)
+                         WHEN $12 = 'popular' THEN -e.seats_taken::float8
+                         WHEN $12 = 'nearest' AND $9::float8 IS NOT NULL
+                         THEN power(e.latitude - $9, 2) + power((e.longitude - $10) * cos(radians($9)), 2)
+                    END AS rank
+             FROM events e
+             WHERE e.status = 'published' AND e.visibility = 'public' AND e.deleted_at IS NULL
+               AND e.hidden_at IS NULL
+               AND e.ends_at >= $1
+               -- Events last at most 31 days (a constraint): this bounds the start index's range.
+               AND e.starts_at >= $1 - interval '32 days'
+               AND ($2::timestamptz IS NULL OR e.starts_at < $2)
+               AND ($3::text IS NULL
+                    OR e.search_vector @@ websearch_to_tsquery('public.french_unaccent', $3)
+                    OR lower(immutable_unaccent($3)) <% e.title_search)
+               AND ($4::text IS NULL OR lower(immutable_unaccent(e.city)) = lower(immutable_unaccent($4)))
+               -- The category's id first, so the (category_id, starts_at) index can be walked in order.
+               AND ($5::text IS NULL
+                    OR e.category_id = (SELECT id FROM categories WHERE slug = $5 AND deleted_at IS NULL))
+               AND ($6::bool IS NULL OR (e.price_cents = 0) = $6)
+               AND (NOT $7 OR e.free_food)
+               AND ($8::bool IS NULL
+                    OR ($8 AND e.attendance_mode <> 'in_person')
+                    OR (NOT $8 AND e.attendance_mode <> 'online'))
+               AND ($9::float8 IS NULL OR (
+                    e.latitude BETWEEN $9 - $11::float8 / 111.0 AND $9 + $11 / 111.0
+                    AND e.longitude BETWEEN $10::float8 - $11 / (111.0 * cos(radians($9)))
+                                        AND $10 + $11 / (111.0 * cos(radians($9)))
+                    AND 2 * 6371 * asin(sqrt(power(sin(radians(e.latitude - $9) / 2), 2)
+                        + cos(radians($9)) * cos(radians(e.latitude))
+                          * power(sin(radians(e.longitude - $10) / 2), 2))) <= $11))
+             ORDER BY
+               CASE WHEN $12 = 'newest' THEN e.published_at END DESC NULLS LAST,
+               CASE WHEN $12 = 'popular' THEN e.seats_taken END DESC,
+               CASE WHEN $12 = 'nearest' AND $9::float8 IS NOT NULL
+                    THEN power(e.latitude - $9, 2) + power((e.longitude - $10) * cos(radians($9)), 2) END,
+               e.starts_at, e.id
+             LIMIT $15)
+           SELECT e.id, e.slug, e.title, e.summary, c.name_fr AS category_fr, c.name_en AS category_en,
                   e.starts_at, e.time_zone, e.city, e.attendance_mode, e.price_cents,
                   e.currency AS "currency!: String", e.free_food, e.capacity, e.seats_taken,
-                  count(*) OVER () AS "total!"
-           FROM events e JOIN categories c ON c.id = e.category_id
-           WHERE e.status = 'published' AND e.visibility = 'public' AND e.deleted_at IS NULL
-             AND e.hidden_at IS NULL
-             AND e.ends_at >= coalesce($1, now())
-             AND ($2::timestamptz IS NULL OR e.starts_at < $2)
-             AND ($3::text IS NULL
-                  OR e.search_vector @@ websearch_to_tsquery('public.french_unaccent', $3)
-                  OR lower(immutable_unaccent($3)) <% lower(immutable_unaccent(e.title)))
-             AND ($4::text IS NULL OR lower(immutable_unaccent(e.city)) = lower(immutable_unaccent($4)))
-             AND ($5::text IS NULL OR c.slug = $5)
-             AND ($6::bool IS NULL OR (e.price_cents = 0) = $6)
-             AND (NOT $7 OR e.free_food)
-             AND ($8::bool IS NULL
-                  OR ($8 AND e.attendance_mode <> 'in_person')
-                  OR (NOT $8 AND e.attendance_mode <> 'online'))
-             AND ($9::float8 IS NULL OR (
-                  e.latitude BETWEEN $9 - $11::float8 / 111.0 AND $9 + $11 / 111.0
-                  AND e.longitude BETWEEN $10::float8 - $11 / (111.0 * cos(radians($9)))
-                                      AND $10 + $11 / (111.0 * cos(radians($9)))
-                  AND 2 * 6371 * asin(sqrt(power(sin(radians(e.latitude - $9) / 2), 2)
-                      + cos(radians($9)) * cos(radians(e.latitude))
-                        * power(sin(radians(e.longitude - $10) / 2), 2))) <= $11))
-           ORDER BY
-             CASE WHEN $12 = 'newest' THEN e.published_at END DESC NULLS LAST,
-             CASE WHEN $12 = 'nearest' AND $9::float8 IS NOT NULL
-                  THEN power(e.latitude - $9, 2) + power((e.longitude - $10) * cos(radians($9)), 2) END,
-             e.starts_at, e.id
+                  e.latitude, e.longitude, (SELECT count(*) FROM matches) AS "total!"
+           FROM matches m JOIN events e ON e.id = m.id JOIN categories c ON c.id = e.category_id
+           ORDER BY m.rank NULLS LAST, m.starts_at, m.id
            LIMIT $13 OFFSET $14"#,
-        from,
+        floor,
         until,
         filters.q,
         filters.city,
@@ -135,12 +172,19 @@ pub async fn search(
         sort,
         limit,
         offset,
+        cap,
     )
     .fetch_all(&mut *tx)
     .await?;
     tx.commit().await?;
-    let total = rows.first().map_or(0, |row| row.total);
+    let counted = rows.first().map_or(0, |row| row.total);
+    let more = counted >= cap;
+    let total = counted.min(cap - 1);
     let ids = rows.iter().map(|row| row.id).collect();
+    let points = rows
+        .iter()
+        .map(|row| row.latitude.zip(row.longitude))
+        .collect();
     let cards = rows
         .into_iter()
         .map(|row| {
@@ -163,7 +207,13 @@ pub async fn search(
             .into_card(locale)
         })
         .collect();
-    Ok(Results { cards, ids, total })
+    Ok(Results {
+        cards,
+        ids,
+        points,
+        total,
+        more,
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
-//! Discovery on the server: the catalogue query.
+//! Discovery on the server: the catalogue query, home sections, organizer pages and feeds.
 
 pub mod catalogue;
 pub mod feeds;
+pub mod home;
+pub mod organizers;

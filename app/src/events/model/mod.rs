@@ -109,6 +109,8 @@ pub struct EventDetail {
     pub address: Option<String>,
     pub coordinates: Option<(f64, f64)>,
     pub organizer_name: String,
+    /// The organizer's public page (`/organizers/{slug}`).
+    pub organizer_slug: Option<String>,
     pub free_food_details: Option<String>,
     pub dietary: Vec<MessageKey>,
     pub capacity: Option<i32>,

@@ -146,7 +146,10 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                 <dt>{t(MessageKey::EventCapacity)}</dt>
                 <dd>{capacity}</dd>
                 <dt>{t(MessageKey::EventOrganizer)}</dt>
-                <dd>{detail.organizer_name}</dd>
+                <dd>{match detail.organizer_slug {
+                    Some(slug) => view! { <a href=format!("/organizers/{slug}")>{detail.organizer_name}</a> }.into_any(),
+                    None => detail.organizer_name.into_any(),
+                }}</dd>
                 {detail.free_food_details.map(|offered| view! {
                     <dt>{t(MessageKey::EventFreeFoodOffered)}</dt>
                     <dd>{offered} {(!dietary.is_empty()).then(|| view! { <br /><span class="muted">{dietary}</span> })}</dd>

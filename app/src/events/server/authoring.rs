@@ -206,11 +206,11 @@ fn times(valid: &ValidEvent, previous_start: Option<DateTime<Utc>>) -> Result<Ti
     })
 }
 
-/// A URL-safe slug from the title, with a random tail so two events never collide and nothing is
-/// checked before inserting.
-fn slug_for(title: &str) -> String {
+/// A URL-safe slug from a title or a name, with a random tail so two never collide and nothing is
+/// checked before inserting; `fallback` when nothing of the text is left.
+pub(crate) fn slug_for(text: &str, fallback: &str) -> String {
     let mut slug = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(char::to_lowercase) {
         let plain = match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
             'ç' => "c",
@@ -243,7 +243,7 @@ fn slug_for(title: &str) -> String {
     }
     let tail = random_tail();
     if base.is_empty() {
-        format!("evenement-{tail}")
+        format!("{fallback}-{tail}")
     } else {
         format!("{base}-{tail}")
     }
@@ -379,7 +379,7 @@ async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
                  $21, $22, $23, $24, $25, $26, $27)
          RETURNING id",
-        slug_for(&valid.title),
+        slug_for(&valid.title, "evenement"),
         organizer_id,
         category_id,
         valid.title,
@@ -409,7 +409,28 @@ async fn insert(
     )
     .fetch_one(&mut *conn)
     .await?;
+    give_organizer_page(conn, organizer_id).await?;
     Ok(id)
+}
+
+/// A first event gives its organizer a public page (`/organizers/{slug}`, named after them).
+async fn give_organizer_page(conn: &mut PgConnection, user_id: i64) -> Result<(), AppError> {
+    let name = sqlx::query_scalar!(
+        "SELECT full_name FROM users WHERE id = $1 AND organizer_slug IS NULL",
+        user_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(name) = name {
+        sqlx::query!(
+            "UPDATE users SET organizer_slug = $2 WHERE id = $1 AND organizer_slug IS NULL",
+            user_id,
+            slug_for(&name, "organisateur"),
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// The slug never changes: links already shared keep working.

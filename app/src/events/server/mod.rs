@@ -8,15 +8,11 @@ pub mod markdown;
 pub mod page;
 
 use chrono::{DateTime, Utc};
-use sqlx::PgPool;
 
 use super::model::{AttendanceMode, EventCard, format_price};
-use crate::{
-    error::AppError,
-    i18n::{
-        Locale,
-        dates::{format_event_start_short, iso_with_offset},
-    },
+use crate::i18n::{
+    Locale,
+    dates::{format_event_start_short, iso_with_offset},
 };
 
 pub struct CardRow {
@@ -55,27 +51,4 @@ impl CardRow {
             free_food: self.free_food,
         }
     }
-}
-
-/// Upcoming published public events; uses the partial index `events_catalogue_start`.
-pub async fn upcoming(
-    pool: &PgPool,
-    limit: i64,
-    locale: Locale,
-) -> Result<Vec<EventCard>, AppError> {
-    let rows = sqlx::query_as!(
-        CardRow,
-        r#"SELECT e.slug, e.title, e.summary, c.name_fr AS category_fr, c.name_en AS category_en,
-                  e.starts_at, e.time_zone, e.city, e.attendance_mode, e.price_cents,
-                  e.currency AS "currency!: String", e.free_food, e.capacity, e.seats_taken
-           FROM events e JOIN categories c ON c.id = e.category_id
-           WHERE e.status = 'published' AND e.visibility = 'public' AND e.deleted_at IS NULL
-             AND e.hidden_at IS NULL AND e.starts_at >= now()
-           ORDER BY e.starts_at, e.id
-           LIMIT $1"#,
-        limit,
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(|row| row.into_card(locale)).collect())
 }

@@ -52,6 +52,7 @@ struct DetailRow {
     status_reason: Option<String>,
     cancellation_message: Option<String>,
     organizer_name: String,
+    organizer_slug: Option<String>,
 }
 
 /// Which event page to read: the public one by slug, or any event by id for its organizer's preview.
@@ -74,7 +75,8 @@ async fn load(pool: &PgPool, which: Which<'_>, locale: Locale) -> Result<EventDe
                   e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
                   e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
                   e.waitlist_enabled, e.free_food, e.free_food_details, e.dietary_tags, e.status,
-                  e.status_reason, e.cancellation_message, u.full_name AS organizer_name
+                  e.status_reason, e.cancellation_message, u.full_name AS organizer_name,
+                  u.organizer_slug
            FROM events e
            JOIN categories c ON c.id = e.category_id
            JOIN users u ON u.id = e.organizer_id
@@ -225,6 +227,7 @@ fn detail(row: DetailRow, images: Vec<(bool, ImageView)>, locale: Locale) -> Eve
         address: place,
         coordinates: row.latitude.zip(row.longitude),
         organizer_name: row.organizer_name.clone(),
+        organizer_slug: row.organizer_slug.clone(),
         free_food_details: row.free_food_details.clone(),
         dietary,
         cover,

@@ -1,0 +1,176 @@
+// The catalogue with JavaScript (results in place, history, pager, near me), its map, the home page's
+// sections and organizer pages — on the phone and the desktop viewports.
+import { expect, test, type Page } from '@playwright/test';
+
+const FIXTURE = 'Apéro des testeurs de bout en bout';
+
+/** Waits until the catalogue's island has taken over the form. */
+async function live(page: Page) {
+  await expect(page.locator('#catalogue-filters[data-live="true"]')).toBeAttached();
+}
+
+/** Markers on the map: visible pins plus the events counted inside clusters. */
+async function markersShown(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const pins = document.querySelectorAll('.leaflet-marker-icon.map-pin').length;
+    const clustered = [...document.querySelectorAll('.leaflet-marker-icon.map-cluster span[aria-hidden]')]
+      .reduce((sum, span) => sum + Number(span.textContent), 0);
+    return pins + clustered;
+  });
+}
+
+test('results follow the filters in place; the URL, reload, back and forward agree', async ({ page }) => {
+  await page.goto('/events');
+  await live(page);
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const search = page.getByLabel('Rechercher');
+  await search.pressSequentially('testeurs bout', { delay: 30 });
+  await expect(page).toHaveURL(/\/events\?q=testeurs%20bout$/);
+  await expect(page.locator('#catalogue-count')).toHaveText('1 événement');
+  await expect(page.locator('#catalogue-results')).toContainText(FIXTURE);
+  await expect(search).toBeFocused();
+  await page.getByLabel('Tarif').selectOption('paid');
+  await expect(page).toHaveURL(/q=testeurs%20bout&price=paid/);
+  await expect(page.getByText('Aucun événement ne correspond')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/events\?q=testeurs%20bout$/);
+  await expect(page.locator('#catalogue-results')).toContainText(FIXTURE);
+  await expect(page.getByLabel('Tarif')).toHaveValue('');
+  await page.goForward();
+  await expect(page.getByText('Aucun événement ne correspond')).toBeVisible();
+  await expect(page.getByLabel('Tarif')).toHaveValue('paid');
+  await page.reload();
+  await expect(page.getByText('Aucun événement ne correspond')).toBeVisible();
+});
+
+test('the pager loads the next results in place and works with the keyboard', async ({ page }) => {
+  await page.goto('/events');
+  await live(page);
+  const first = await page.locator('#catalogue-results .event-card-title').first().textContent();
+  const next = page.getByRole('link', { name: 'Suivants' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator('#catalogue-count')).toBeFocused();
+  await expect(page.locator('.pager')).toContainText('Page 2');
+  await expect(page.locator('#catalogue-results .event-card-title').first()).not.toHaveText(first ?? '');
+  await page.goBack();
+  await expect(page.locator('.pager')).toContainText('Page 1');
+});
+
+test('grid, list and map views are links that keep the filters', async ({ page }) => {
+  await page.goto('/events?freefood=1');
+  await page.getByRole('link', { name: 'Liste' }).click();
+  await expect(page).toHaveURL(/freefood=1&view=list/);
+  await expect(page.locator('#catalogue-results .event-list .event-card').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Liste' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: 'Carte' }).click();
+  await expect(page).toHaveURL(/freefood=1&view=map/);
+  await expect(page.locator('[data-catalogue-map]')).toBeVisible();
+});
+
+test('the map shows exactly the filtered events, FreeFood in mint, and a marker opens a card', async ({ page }) => {
+  await page.goto('/events?view=map');
+  await live(page);
+  const map = page.locator('[data-catalogue-map]');
+  await expect(map).toHaveAttribute('data-markers', /\d+/);
+  const listed = await page.locator('#catalogue-results [data-lat]').count();
+  expect(listed).toBeGreaterThan(10);
+  await expect(map).toHaveAttribute('data-markers', String(listed));
+  // Clusters animate when they split or merge: count once the map has settled.
+  await expect.poll(() => markersShown(page)).toBe(listed);
+  await expect(page.locator('.map-cluster').first()).toBeVisible();
+
+  // FreeFood only: the list and the map change together, in place.
+  await page.getByLabel('FreeFood uniquement').check();
+  await expect(page).toHaveURL(/freefood=1&view=map/);
+  const freefood = page.locator('#catalogue-results [data-lat][data-freefood]');
+  await expect(page.locator('#catalogue-results [data-lat]:not([data-freefood])')).toHaveCount(0);
+  const count = await freefood.count();
+  await expect(map).toHaveAttribute('data-markers', String(count));
+  await expect.poll(() => markersShown(page)).toBe(count);
+  await expect(page.locator('.leaflet-marker-icon.map-pin:not(.map-pin-freefood)')).toHaveCount(0);
+
+  // One event: one mint pin; a tap opens its card with the title, date, badge and link.
+  await page.getByLabel('Rechercher').fill('testeurs bout');
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(map).toHaveAttribute('data-markers', '1');
+  const pin = page.locator('.leaflet-marker-icon.map-pin-freefood');
+  await expect(pin).toHaveCount(1);
+  await pin.click();
+  const card = page.locator('.leaflet-popup .map-card');
+  await expect(card.getByRole('link', { name: FIXTURE })).toHaveAttribute('href', '/events/apero-des-testeurs-e2e');
+  await expect(card.locator('.badge-freefood')).toHaveText('FreeFood');
+});
+
+test('panning offers "search this area", which filters on the visible area', async ({ page }) => {
+  await page.goto('/events?view=map&city=Lyon');
+  await live(page);
+  const button = page.getByRole('button', { name: 'Rechercher dans cette zone' });
+  await expect(button).toBeHidden();
+  await page.locator('.leaflet-control-zoom-out').click();
+  await expect(button).toBeVisible();
+  await button.click();
+  await expect(page).toHaveURL(/\/events\?lat=45\.\d+&lon=4\.\d+(&radius=\d+)?&view=map$/);
+  await expect(page).not.toHaveURL(/city=/);
+  await expect(page.locator('#catalogue-results')).toContainText(FIXTURE);
+  await expect(page.locator('[data-catalogue-map]')).toHaveAttribute('data-markers', /^[1-9]\d*$/);
+  await expect(button).toBeHidden();
+});
+
+test.describe('near me', () => {
+  test.use({ geolocation: { latitude: 45.7578, longitude: 4.832 }, permissions: ['geolocation'] });
+
+  test('the browser position filters nearest first, and the home page remembers it', async ({ page }) => {
+    await page.goto('/events');
+    await live(page);
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(page).toHaveURL(/\/events\?lat=45\.7578&lon=4\.8320&sort=nearest$/);
+    await expect(page.getByLabel('Trier par')).toHaveValue('nearest');
+    await expect(page.locator('#catalogue-results .event-card-meta').first()).toContainText('Lyon');
+    await expect(page.getByRole('link', { name: /Oublier la position/ })).toBeVisible();
+    await page.getByLabel('Rayon').selectOption('5');
+    await expect(page).toHaveURL(/lat=45\.7578&lon=4\.8320&radius=5&sort=nearest$/);
+
+    await page.goto('/');
+    const near = page.locator('[data-section="near"]');
+    await expect(near.getByRole('heading', { name: 'Près de chez vous' })).toBeVisible();
+    await expect(near).toContainText(FIXTURE);
+
+    await page.goto('/events?lat=45.7578&lon=4.8320&sort=nearest');
+    await live(page);
+    await page.getByRole('link', { name: /Oublier la position/ }).click();
+    await expect(page).toHaveURL(/\/events$/);
+    await expect(page.getByLabel('Rayon')).toBeDisabled();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('"near me" says it needs JavaScript; the map view still lists the events', async ({ page }) => {
+    await page.goto('/events');
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(page.getByText('a besoin de JavaScript')).toBeVisible();
+    await page.goto('/events?view=map&freefood=1');
+    await expect(page.locator('#catalogue-results [data-lat]').first()).toBeVisible();
+    await expect(page.locator('#catalogue-results')).toContainText(FIXTURE);
+  });
+});
+
+test('home sections come from real queries, and organizer pages list their events', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-section="freefood-picks"]')).toContainText(FIXTURE);
+  await expect(page.locator('[data-section="popular"] .event-card').first()).toBeVisible();
+  await expect(page.locator('[data-section="near"]')).toHaveCount(0);
+
+  await page.goto('/events/apero-des-testeurs-e2e');
+  await page.getByRole('link', { name: 'Camille Martin' }).click();
+  await expect(page).toHaveURL(/\/organizers\/camille-martin$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Camille Martin');
+  await expect(page.locator('.organizer-page')).toContainText(FIXTURE);
+  const missing = await page.goto('/organizers/personne-inconnue');
+  expect(missing?.status()).toBe(404);
+});

@@ -1,0 +1,32 @@
+-- Discovery: indexes for the catalogue's other orders, and public organizer pages.
+
+-- "Newest first" and "most popular" walk these in order and stop after a page (see docs/DISCOVERY.md).
+CREATE INDEX events_catalogue_newest ON events (published_at DESC NULLS LAST)
+    WHERE status = 'published' AND visibility = 'public' AND deleted_at IS NULL AND hidden_at IS NULL;
+CREATE INDEX events_catalogue_popular ON events (seats_taken DESC, starts_at)
+    WHERE status = 'published' AND visibility = 'public' AND deleted_at IS NULL AND hidden_at IS NULL;
+
+-- Every organizer gets a public page at /organizers/{slug}: accounts that already have events get a
+-- slug from their name (accents and punctuation folded) with a random tail, like new organizers do.
+UPDATE users u
+SET organizer_slug = coalesce(nullif(trim(BOTH '-' FROM left(
+        regexp_replace(lower(immutable_unaccent(u.full_name)), '[^a-z0-9]+', '-', 'g'), 60)), ''), 'organisateur')
+    || '-' || substr(md5(random()::text || u.id::text), 1, 6)
+WHERE u.organizer_slug IS NULL AND u.deleted_at IS NULL
+  AND EXISTS (SELECT 1 FROM events e WHERE e.organizer_id = u.id);
+
+-- The event form refuses events longer than 31 days; the database says so too, which lets the catalogue
+-- bound its scans: an event still running at T started after T − 32 days (a day of margin for
+-- time-zone changes).
+ALTER TABLE events ADD CONSTRAINT events_at_most_31_days CHECK (ends_at - starts_at <= interval '31 days 1 hour');
+
+-- Typo tolerance compares trigrams of the accent-free, lower-case title: stored once, not recomputed
+-- for each row a search looks at.
+ALTER TABLE events ADD COLUMN title_search text GENERATED ALWAYS AS (lower(immutable_unaccent(title))) STORED;
+DROP INDEX events_title_trgm;
+CREATE INDEX events_title_trgm ON events USING gin (title_search gin_trgm_ops)
+    WHERE status = 'published' AND visibility = 'public' AND deleted_at IS NULL AND hidden_at IS NULL;
+
+-- Statistics of partial expression indexes are not used for estimates: without these the planner takes a
+-- big city for a small one and picks the wrong plan for "text + city".
+CREATE STATISTICS events_city_folded ON (lower(immutable_unaccent(city))) FROM events;
