@@ -20,12 +20,27 @@ WHERE u.organizer_slug IS NULL AND u.deleted_at IS NULL
 -- time-zone changes).
 ALTER TABLE events ADD CONSTRAINT events_at_most_31_days CHECK (ends_at - starts_at <= interval '31 days 1 hour');
 
--- Typo tolerance compares trigrams of the accent-free, lower-case title: stored once, not recomputed
--- for each row a search looks at.
-ALTER TABLE events ADD COLUMN title_search text GENERATED ALWAYS AS (lower(immutable_unaccent(title))) STORED;
+-- Typo tolerance: the words of published titles (accent-free, lower case, 4 letters or more), so a
+-- misspelt query word can be replaced by its nearest known word before the full-text search; the search
+-- itself then stays one GIN-indexed condition that combines with the other filters' indexes.
+CREATE TABLE search_words (word text PRIMARY KEY CHECK (word ~ '^[a-z]{4,40}$'));
+CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops);
+CREATE FUNCTION remember_title_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO search_words (word)
+    SELECT DISTINCT w FROM regexp_split_to_table(lower(immutable_unaccent(NEW.title)), '[^a-z]+') AS w
+    WHERE length(w) BETWEEN 4 AND 40
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER events_title_words AFTER INSERT OR UPDATE OF title, status ON events
+    FOR EACH ROW WHEN (NEW.status = 'published') EXECUTE FUNCTION remember_title_words();
+INSERT INTO search_words (word)
+SELECT DISTINCT w FROM events, regexp_split_to_table(lower(immutable_unaccent(title)), '[^a-z]+') AS w
+WHERE status = 'published' AND length(w) BETWEEN 4 AND 40
+ON CONFLICT DO NOTHING;
+-- Replaced by the word list.
 DROP INDEX events_title_trgm;
-CREATE INDEX events_title_trgm ON events USING gin (title_search gin_trgm_ops)
-    WHERE status = 'published' AND visibility = 'public' AND deleted_at IS NULL AND hidden_at IS NULL;
 
 -- Statistics of partial expression indexes are not used for estimates: without these the planner takes a
 -- big city for a small one and picks the wrong plan for "text + city".

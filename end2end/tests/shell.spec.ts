@@ -161,7 +161,8 @@ test('the header keeps its layout on every viewport', async ({ page, isMobile })
 
 test('an event card leads to its event page', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: FIXTURE_TITLE }).click();
+  // The fixture is in several home sections (next events, FreeFood picks): take the first.
+  await page.getByTestId('upcoming-events').getByRole('link', { name: FIXTURE_TITLE }).click();
   await expect(page).toHaveURL(/\/events\/apero-des-testeurs-e2e$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(FIXTURE_TITLE);
   await expect(page.getByText('Tartines et jus de fruits')).toBeVisible();

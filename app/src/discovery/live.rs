@@ -183,7 +183,6 @@ pub mod client {
     /// query (`data-query`: no empty values, a fixed order). A failed fetch falls back to loading the
     /// page normally.
     fn load(live: &Rc<Live>, query: String, push: bool, focus_results: bool) {
-        use wasm_bindgen_futures::JsFuture;
         live.generation.set(live.generation.get() + 1);
         let mine = live.generation.get();
         *live.last.borrow_mut() = query.clone();
@@ -197,21 +196,7 @@ pub mod client {
         }
         let live = live.clone();
         leptos::task::spawn_local(async move {
-            let fetched = async {
-                let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&url))
-                    .await
-                    .ok()?
-                    .dyn_into()
-                    .ok()?;
-                if !response.ok() {
-                    return None;
-                }
-                JsFuture::from(response.text().ok()?)
-                    .await
-                    .ok()?
-                    .as_string()
-            }
-            .await;
+            let fetched = crate::ui::map::client::fetch_text(&url).await;
             if live.generation.get() != mine {
                 return;
             }

@@ -283,15 +283,18 @@ mod client {
             let _ = document()
                 .add_event_listener_with_callback(RESULTS_EVENT, redraw.as_ref().unchecked_ref());
             redraw.forget();
-            {
-                let button = button.clone();
-                map.on_move_end(Box::new(move |_| {
+            // Only what the visitor does offers a new search: a drag or a zoom, not a popup's pan.
+            for kind in ["dragend", "zoomend"] {
+                let (button, fitting) = (button.clone(), fitting.clone());
+                let moved = Closure::<dyn Fn()>::new(move || {
                     if !fitting.get()
                         && let Some(button) = &button
                     {
                         button.set_hidden(false);
                     }
-                }));
+                });
+                map.on(kind, moved.as_ref());
+                moved.forget();
             }
             if let Some(button) = button {
                 let map = map.clone();

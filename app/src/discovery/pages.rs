@@ -320,14 +320,6 @@ fn FilterForm(
                     <option value="nearest" selected=sort == "nearest" disabled=!near>{t(MessageKey::CatalogueSortNearest)}</option>
                 </select>
             </div>
-            <div class="field">
-                <label for="filter-radius">{t(MessageKey::CatalogueRadius)}</label>
-                <select id="filter-radius" name="radius" disabled=!near>
-                    {[2u32, 5, 10, 25, 50, 100, 200].into_iter().map(|km| view! {
-                        <option value=km.to_string() selected=km == radius>{format!("{km} km")}</option>
-                    }).collect_view()}
-                </select>
-            </div>
             <input id="filter-lat" type="hidden" name="lat" value=lat.unwrap_or_default() />
             <input id="filter-lon" type="hidden" name="lon" value=lon.unwrap_or_default() />
             {(filters.view != View::Grid).then(|| view! { <input type="hidden" name="view" value=filters.view.as_param() /> })}
@@ -338,6 +330,14 @@ fn FilterForm(
             <button type="submit" class="button button-primary">{t(MessageKey::CatalogueApply)}</button>
             <div class="filter-position">
                 <CatalogueLive locale />
+                <div class="field filter-radius">
+                    <label for="filter-radius">{t(MessageKey::CatalogueRadius)}</label>
+                    <select id="filter-radius" name="radius" disabled=!near>
+                        {[2u32, 5, 10, 25, 50, 100, 200].into_iter().map(|km| view! {
+                            <option value=km.to_string() selected=km == radius>{format!("{km} km")}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
                 {clear_near}
             </div>
         </form>

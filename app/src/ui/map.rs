@@ -160,15 +160,10 @@ pub mod client {
         number(&input.value())
     }
 
-    /// Asks the geocoder where the typed address is; `None` when it does not know or does not answer.
-    pub async fn geocode(url: &str, query: &str) -> Option<(f64, f64)> {
+    /// The body of a successful GET of `url` (`None` on a network error or a non-2xx status).
+    pub async fn fetch_text(url: &str) -> Option<String> {
         use wasm_bindgen_futures::JsFuture;
-        let separator = if url.contains('?') { '&' } else { '?' };
-        let address = format!(
-            "{url}{separator}format=json&limit=1&q={}",
-            js_sys::encode_uri_component(query)
-        );
-        let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&address))
+        let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
             .await
             .ok()?
             .dyn_into()
@@ -176,10 +171,20 @@ pub mod client {
         if !response.ok() {
             return None;
         }
-        let text = JsFuture::from(response.text().ok()?)
+        JsFuture::from(response.text().ok()?)
             .await
             .ok()?
-            .as_string()?;
+            .as_string()
+    }
+
+    /// Asks the geocoder where the typed address is; `None` when it does not know or does not answer.
+    pub async fn geocode(url: &str, query: &str) -> Option<(f64, f64)> {
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let address = format!(
+            "{url}{separator}format=json&limit=1&q={}",
+            js_sys::encode_uri_component(query)
+        );
+        let text = fetch_text(&address).await?;
         // Nominatim's answer: `[{"lat": "47.21", "lon": "-1.55", …}]`.
         #[derive(serde::Deserialize)]
         struct Place {

@@ -7,7 +7,7 @@ use sqlx::PgPool;
 use crate::{
     discovery::model::{Filters, Sort, When},
     error::AppError,
-    events::{model::EventCard, server::CardRow},
+    events::model::EventCard,
     i18n::{Locale, dates::DEFAULT_TIME_ZONE},
 };
 
@@ -25,6 +25,28 @@ pub struct Results {
     pub total: i64,
     /// More match than `total`.
     pub more: bool,
+}
+
+/// The query with each word replaced by the nearest word of a published title (trigram similarity at
+/// least 0.5: "ceramiqe" → "ceramique", 0.58), words that are known staying as they are. Searching for
+/// the query as typed *or* this one forgives small typos while the search stays one full-text condition
+/// on the GIN index, which PostgreSQL can combine with the other filters' indexes.
+async fn corrected_query(conn: &mut sqlx::PgConnection, query: &str) -> Result<String, AppError> {
+    sqlx::query!("SET LOCAL pg_trgm.similarity_threshold = 0.5")
+        .execute(&mut *conn)
+        .await?;
+    let corrected = sqlx::query_scalar!(
+        r#"SELECT coalesce(string_agg(coalesce(
+                    (SELECT s.word FROM search_words s WHERE s.word % t.w
+                     ORDER BY similarity(s.word, t.w) DESC, s.word LIMIT 1),
+                    t.w), ' ' ORDER BY t.n), '') AS "corrected!"
+           FROM regexp_split_to_table(lower(immutable_unaccent($1)), '[^a-z0-9]+') WITH ORDINALITY AS t(w, n)
+           WHERE t.w <> ''"#,
+        query
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(corrected)
 }
 
 /// Midnight of `day` in the platform's zone, as an instant.
@@ -102,14 +124,13 @@ pub async fn search(
     let offset = i64::from(filters.page.saturating_sub(1)) * limit;
     let cap = COUNT_CAP.max(offset + limit) + 1;
     let mut tx = pool.begin().await?;
-    // Typo tolerance: the query within this trigram word similarity of the title matches ("ceramiqe"
-    // → "céramique", 0.78); 0.7 keeps one shared word of a longer query from matching alone.
-    sqlx::query!("SET LOCAL pg_trgm.word_similarity_threshold = 0.7")
-        .execute(&mut *tx)
-        .await?;
     sqlx::query!("SET LOCAL plan_cache_mode = force_custom_plan")
         .execute(&mut *tx)
         .await?;
+    let corrected = match &filters.q {
+        Some(q) => Some(corrected_query(&mut tx, q).await?),
+        None => None,
+    };
     let rows = sqlx::query!(
         r#"WITH matches AS MATERIALIZED (
              SELECT e.id, e.starts_at,
@@ -125,9 +146,10 @@ pub async fn search(
                -- Events last at most 31 days (a constraint): this bounds the start index's range.
                AND e.starts_at >= $1 - interval '32 days'
                AND ($2::timestamptz IS NULL OR e.starts_at < $2)
+               -- The query as typed, or with misspelt words replaced (see `corrected_query`).
                AND ($3::text IS NULL
-                    OR e.search_vector @@ websearch_to_tsquery('public.french_unaccent', $3)
-                    OR lower(immutable_unaccent($3)) <% e.title_search)
+                    OR e.search_vector @@ (websearch_to_tsquery('public.french_unaccent', $3)
+                                           || websearch_to_tsquery('public.french_unaccent', $16)))
                AND ($4::text IS NULL OR lower(immutable_unaccent(e.city)) = lower(immutable_unaccent($4)))
                -- The category's id first, so the (category_id, starts_at) index can be walked in order.
                AND ($5::text IS NULL
@@ -173,6 +195,7 @@ pub async fn search(
         limit,
         offset,
         cap,
+        corrected,
     )
     .fetch_all(&mut *tx)
     .await?;
@@ -187,25 +210,7 @@ pub async fn search(
         .collect();
     let cards = rows
         .into_iter()
-        .map(|row| {
-            CardRow {
-                slug: row.slug,
-                title: row.title,
-                summary: row.summary,
-                category_fr: row.category_fr,
-                category_en: row.category_en,
-                starts_at: row.starts_at,
-                time_zone: row.time_zone,
-                city: row.city,
-                attendance_mode: row.attendance_mode,
-                price_cents: row.price_cents,
-                currency: row.currency,
-                free_food: row.free_food,
-                capacity: row.capacity,
-                seats_taken: row.seats_taken,
-            }
-            .into_card(locale)
-        })
+        .map(|row| crate::card_row!(row).into_card(locale))
         .collect();
     Ok(Results {
         cards,

@@ -2,9 +2,7 @@
 
 use sqlx::PgPool;
 
-use crate::{
-    discovery::api::OrganizerProfile, error::AppError, events::server::CardRow, i18n::Locale,
-};
+use crate::{discovery::api::OrganizerProfile, error::AppError, i18n::Locale};
 
 /// Events listed per part of the page.
 const UPCOMING_LIMIT: i64 = 24;
@@ -46,24 +44,9 @@ pub async fn page(pool: &PgPool, slug: &str, locale: Locale) -> Result<Organizer
     .await?;
     let (mut upcoming, mut past) = (Vec::new(), Vec::new());
     for row in rows {
-        let card = CardRow {
-            slug: row.slug,
-            title: row.title,
-            summary: row.summary,
-            category_fr: row.category_fr,
-            category_en: row.category_en,
-            starts_at: row.starts_at,
-            time_zone: row.time_zone,
-            city: row.city,
-            attendance_mode: row.attendance_mode,
-            price_cents: row.price_cents,
-            currency: row.currency,
-            free_food: row.free_food,
-            capacity: row.capacity,
-            seats_taken: row.seats_taken,
-        }
-        .into_card(locale);
-        if row.upcoming {
+        let upcoming_event = row.upcoming;
+        let card = crate::card_row!(row).into_card(locale);
+        if upcoming_event {
             upcoming.push(card);
         } else {
             past.push(card);

@@ -32,6 +32,30 @@ pub struct CardRow {
     pub seats_taken: i32,
 }
 
+/// A `CardRow` from any query row that has the card's columns under their names (queries that read
+/// more columns than a card cannot use `query_as!` with `CardRow` itself).
+#[macro_export]
+macro_rules! card_row {
+    ($row:expr) => {
+        $crate::events::server::CardRow {
+            slug: $row.slug,
+            title: $row.title,
+            summary: $row.summary,
+            category_fr: $row.category_fr,
+            category_en: $row.category_en,
+            starts_at: $row.starts_at,
+            time_zone: $row.time_zone,
+            city: $row.city,
+            attendance_mode: $row.attendance_mode,
+            price_cents: $row.price_cents,
+            currency: $row.currency,
+            free_food: $row.free_food,
+            capacity: $row.capacity,
+            seats_taken: $row.seats_taken,
+        }
+    };
+}
+
 impl CardRow {
     pub fn into_card(self, locale: Locale) -> EventCard {
         EventCard {
