@@ -235,6 +235,15 @@ async fn each_filter_and_their_combinations_select_the_right_events() {
         ["Brunch végétarien des voisins", "Concert de jazz au parc"]
     );
     assert_eq!(
+        titles(&app, "q=jazz+Lyon&city=lyon").await,
+        ["Concert de jazz au parc"],
+        "the city's name in the text changes nothing"
+    );
+    assert_eq!(
+        titles(&app, "q=lyon&city=Lyon").await,
+        ["Brunch végétarien des voisins", "Concert de jazz au parc"]
+    );
+    assert_eq!(
         titles(&app, "freefood=1&when=weekend&city=Lyon").await,
         ["Brunch végétarien des voisins"]
     );

@@ -7,7 +7,7 @@ use sqlx::PgPool;
 use crate::{
     discovery::model::{Filters, Sort, When},
     error::AppError,
-    events::model::EventCard,
+    events::{model::EventCard, server::authoring::folded},
     i18n::{Locale, dates::DEFAULT_TIME_ZONE},
 };
 
@@ -47,6 +47,29 @@ async fn corrected_query(conn: &mut sqlx::PgConnection, query: &str) -> Result<S
     .fetch_one(&mut *conn)
     .await?;
     Ok(corrected)
+}
+
+/// The text query without the words of the chosen city: every event there has them (the city is
+/// part of the searchable text), so they filter nothing — but a search for "lyon" in Lyon would make
+/// PostgreSQL fetch every Lyon event through the text index instead of walking the city's in order.
+/// `None` when nothing is left. Queries with quotes (phrases) are kept as typed.
+fn beyond_city(query: &str, city: Option<&str>) -> Option<String> {
+    let city_words = city.map(folded).unwrap_or_default();
+    let city_words: Vec<&str> = city_words.split('-').filter(|w| !w.is_empty()).collect();
+    let kept: Vec<&str> = if query.contains('"') {
+        vec![query]
+    } else {
+        query
+            .split_whitespace()
+            .filter(|word| {
+                !folded(word)
+                    .split('-')
+                    .filter(|part| !part.is_empty())
+                    .all(|part| city_words.contains(&part))
+            })
+            .collect()
+    };
+    (!kept.is_empty()).then(|| kept.join(" "))
 }
 
 /// Midnight of `day` in the platform's zone, as an instant.
@@ -127,7 +150,11 @@ pub async fn search(
     sqlx::query!("SET LOCAL plan_cache_mode = force_custom_plan")
         .execute(&mut *tx)
         .await?;
-    let corrected = match &filters.q {
+    let text = filters
+        .q
+        .as_deref()
+        .and_then(|q| beyond_city(q, filters.city.as_deref()));
+    let corrected = match &text {
         Some(q) => Some(corrected_query(&mut tx, q).await?),
         None => None,
     };
@@ -182,7 +209,7 @@ pub async fn search(
            LIMIT $13 OFFSET $14"#,
         floor,
         until,
-        filters.q,
+        text,
         filters.city,
         filters.category,
         filters.free,
@@ -259,5 +286,24 @@ mod tests {
             sunday,
         );
         assert_eq!(weekend, (Some(sunday), utc(29, 23)));
+    }
+
+    #[test]
+    fn the_city_words_leave_the_text_query() {
+        let city = Some("Saint-Étienne");
+        assert_eq!(
+            beyond_city("concert saint-etienne", city).as_deref(),
+            Some("concert")
+        );
+        assert_eq!(beyond_city("Saint Étienne", city), None);
+        assert_eq!(
+            beyond_city("concert Lyon", Some("Lyon")).as_deref(),
+            Some("concert")
+        );
+        assert_eq!(beyond_city("lyon", None).as_deref(), Some("lyon"));
+        assert_eq!(
+            beyond_city("\"fête à lyon\"", Some("Lyon")).as_deref(),
+            Some("\"fête à lyon\"")
+        );
     }
 }

@@ -206,10 +206,10 @@ fn times(valid: &ValidEvent, previous_start: Option<DateTime<Utc>>) -> Result<Ti
     })
 }
 
-/// A URL-safe slug from a title or a name, with a random tail so two never collide and nothing is
-/// checked before inserting; `fallback` when nothing of the text is left.
-pub(crate) fn slug_for(text: &str, fallback: &str) -> String {
-    let mut slug = String::new();
+/// Lower case without accents, every run of other characters than letters and digits made one `-`
+/// ("Saint-Étienne !" → "saint-etienne-"): slugs, and comparing words the way the search does.
+pub(crate) fn folded(text: &str) -> String {
+    let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         let plain = match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
@@ -223,13 +223,20 @@ pub(crate) fn slug_for(text: &str, fallback: &str) -> String {
             'œ' => "oe",
             'æ' => "ae",
             c if c.is_ascii_alphanumeric() => {
-                slug.push(c);
+                out.push(c);
                 continue;
             }
             _ => "-",
         };
-        slug.push_str(plain);
+        out.push_str(plain);
     }
+    out
+}
+
+/// A URL-safe slug from a title or a name, with a random tail so two never collide and nothing is
+/// checked before inserting; `fallback` when nothing of the text is left.
+pub(crate) fn slug_for(text: &str, fallback: &str) -> String {
+    let slug = folded(text);
     let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
     let mut base = String::new();
     for word in words {
