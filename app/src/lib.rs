@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod tickets;
 pub mod ui;
 pub mod urls;
 pub mod validation;

@@ -98,6 +98,10 @@ pub fn text(key: MessageKey) -> &'static str {
         ContactLead => {
             "A question, a partnership, a problem with an event? Write to us; the team answers within two working days."
         }
+        SeatsInvalid => "Choose a number of seats this event allows.",
+        RegistrationConsentRequired => {
+            "Agree that the organizer receives your details to register."
+        }
         ContactName => "Your name",
         ContactSubject => "Subject",
         ContactMessage => "Message",

@@ -98,6 +98,10 @@ pub fn text(key: MessageKey) -> &'static str {
         ContactLead => {
             "Une question, un partenariat, un souci avec un événement ? Écrivez-nous, l’équipe répond sous 48 h ouvrées."
         }
+        SeatsInvalid => "Choisissez un nombre de places autorisé pour cet événement.",
+        RegistrationConsentRequired => {
+            "Acceptez que l’organisateur reçoive vos coordonnées pour vous inscrire."
+        }
         ContactName => "Votre nom",
         ContactSubject => "Sujet",
         ContactMessage => "Message",

@@ -1,0 +1,80 @@
+//! What a registration form holds, checked with the same rules in the browser and on the server.
+
+use crate::{
+    accounts::model::{check_full_name, check_phone},
+    error::FieldErrors,
+    i18n::MessageKey,
+    validation::Email,
+};
+
+/// The most seats one registration may take, whatever the event allows (the table's CHECK).
+pub const SEATS_MAX: u32 = 20;
+
+/// A guest's registration (no account): who, how to reach them, how many seats, consent given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuestDetails {
+    pub full_name: String,
+    pub email: Email,
+    pub phone: Option<String>,
+}
+
+pub fn check_seats(value: &str, allowed: u32) -> Result<u32, MessageKey> {
+    match value.trim().parse::<u32>() {
+        Ok(n) if (1..=allowed.min(SEATS_MAX)).contains(&n) => Ok(n),
+        _ => Err(MessageKey::SeatsInvalid),
+    }
+}
+
+impl GuestDetails {
+    /// Every field checked, all failures reported at once under the form's field names. `consent` is
+    /// the checkbox's value (present when ticked).
+    pub fn parse(
+        full_name: &str,
+        email: &str,
+        phone: &str,
+        consent: bool,
+    ) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let full_name = check_full_name(full_name)
+            .map_err(|e| errors.add("full_name", e))
+            .ok();
+        let email = Email::parse(email).map_err(|e| errors.add("email", e)).ok();
+        let phone = check_phone(phone).map_err(|e| errors.add("phone", e)).ok();
+        if !consent {
+            errors.add("consent", MessageKey::RegistrationConsentRequired);
+        }
+        match (full_name, email, phone, consent) {
+            (Some(full_name), Some(email), Some(phone), true) => Ok(Self {
+                full_name,
+                email,
+                phone,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_stay_within_what_the_event_allows() {
+        assert_eq!(check_seats("2", 4), Ok(2));
+        assert_eq!(check_seats("5", 4), Err(MessageKey::SeatsInvalid));
+        assert_eq!(check_seats("0", 4), Err(MessageKey::SeatsInvalid));
+        assert_eq!(check_seats("-1", 4), Err(MessageKey::SeatsInvalid));
+        assert_eq!(check_seats("99", 99), Err(MessageKey::SeatsInvalid));
+    }
+
+    #[test]
+    fn a_guest_needs_a_name_an_email_and_consent() {
+        let errors = GuestDetails::parse("", "pas-un-email", "", false).expect_err("refused");
+        for field in ["full_name", "email", "consent"] {
+            assert!(errors.get(field).is_some(), "{field}");
+        }
+        let guest = GuestDetails::parse(" Léa Martin ", "Lea@Example.fr", "", true).expect("valid");
+        assert_eq!(guest.full_name, "Léa Martin");
+        assert_eq!(guest.phone, None);
+    }
+}

@@ -1,0 +1,317 @@
+//! Registration against a real PostgreSQL: capacity under a rush, one registration per email, a ticket
+//! per seat with a signed QR payload, the confirmation queued in the same transaction.
+
+mod common;
+
+use std::time::Duration;
+
+use app::{
+    error::AppError,
+    i18n::Locale,
+    tickets::{
+        model::GuestDetails,
+        server::{Registrant, codes, register},
+    },
+};
+use common::TestApp;
+use sqlx::postgres::PgPoolOptions;
+
+const SECRET: &[u8] = b"registration test secret, thirty-two bytes or more";
+
+fn guest(n: usize) -> GuestDetails {
+    GuestDetails::parse(
+        &format!("Invité {n}"),
+        &format!("invite{n}@example.fr"),
+        "",
+        true,
+    )
+    .expect("valid guest")
+}
+
+async fn event_id(app: &TestApp, title: &str, capacity: Option<i32>, max_seats: i32) -> i64 {
+    let slug = app
+        .insert_event(title, Duration::from_secs(3 * 24 * 3600), true)
+        .await;
+    sqlx::query_scalar(
+        "UPDATE events SET capacity = $2, max_seats_per_registration = $3 WHERE slug = $1 RETURNING id",
+    )
+    .bind(slug)
+    .bind(capacity)
+    .bind(max_seats)
+    .fetch_one(&app.pool)
+    .await
+    .expect("event")
+}
+
+async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_simultaneous_registrations_fill_fifty_seats_exactly() {
+    let app = TestApp::spawn().await;
+    let event = event_id(&app, "Rush FreeFood", Some(50), 1).await;
+    // A pool of its own, big enough that every attempt is a real simultaneous transaction.
+    let pool = PgPoolOptions::new()
+        .max_connections(40)
+        .acquire_timeout(Duration::from_secs(60))
+        .connect(&app.database_url)
+        .await
+        .expect("pool");
+    let attempts: Vec<_> = (0..200)
+        .map(|n| {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                let details = guest(n);
+                register(
+                    &pool,
+                    SECRET,
+                    event,
+                    Registrant::Guest(&details),
+                    1,
+                    &[],
+                    Locale::Fr,
+                )
+                .await
+            })
+        })
+        .collect();
+    let (mut ok, mut full) = (0, 0);
+    for attempt in attempts {
+        match attempt.await.expect("task") {
+            Ok(registered) => {
+                assert!(!registered.existing);
+                ok += 1;
+            }
+            Err(AppError::SoldOut) => full += 1,
+            Err(other) => panic!("only 'full' may fail a registration, got {other:?}"),
+        }
+    }
+    assert_eq!((ok, full), (50, 150));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM tickets WHERE event_id = $1",
+            event
+        )
+        .await,
+        50
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT seats_taken::bigint FROM events WHERE id = $1",
+            event
+        )
+        .await,
+        50
+    );
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'registration_confirmed' AND payload #>> '{event,id}' = $1::text", event).await,
+        50,
+        "one confirmation per registration, queued with it"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_same_email_gets_its_existing_tickets_back_and_takes_no_second_seat() {
+    let app = TestApp::spawn().await;
+    let event = event_id(&app, "Atelier une fois", Some(10), 3).await;
+    let first = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(1)),
+        2,
+        &["Tom".into()],
+        Locale::Fr,
+    )
+    .await
+    .expect("registered");
+    assert_eq!(first.codes.len(), 2, "a ticket per seat");
+    let again = GuestDetails::parse("Autre Nom", "INVITE1@example.fr", "", true).expect("valid");
+    let second = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&again),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await
+    .expect("existing");
+    assert!(second.existing);
+    assert_eq!(second.codes, first.codes);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT seats_taken::bigint FROM events WHERE id = $1",
+            event
+        )
+        .await,
+        2
+    );
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT attendee_name FROM tickets WHERE event_id = $1 ORDER BY id")
+            .bind(event)
+            .fetch_all(&app.pool)
+            .await
+            .expect("names");
+    assert_eq!(names, ["Invité 1", "Tom"]);
+    for code in &first.codes {
+        assert!(code.len() >= 22, "128 random bits: {code}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refusals_say_why_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let event = event_id(&app, "Petite salle", Some(2), 2).await;
+    let too_many = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(1)),
+        3,
+        &[],
+        Locale::Fr,
+    )
+    .await;
+    assert!(
+        matches!(&too_many, Err(e) if e.field_errors().and_then(|f| f.get("seats")).is_some()),
+        "{too_many:?}"
+    );
+    register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(2)),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await
+    .expect("one seat");
+    let two_left_one = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(3)),
+        2,
+        &[],
+        Locale::Fr,
+    )
+    .await;
+    assert!(
+        matches!(&two_left_one, Err(e) if e.field_errors().is_some()),
+        "fewer seats left than asked: {two_left_one:?}"
+    );
+    register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(4)),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await
+    .expect("last seat");
+    let full = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(5)),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await;
+    assert!(matches!(full, Err(AppError::SoldOut)), "{full:?}");
+    let missing = register(
+        &app.pool,
+        SECRET,
+        999_999,
+        Registrant::Guest(&guest(6)),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await;
+    assert!(matches!(missing, Err(AppError::NotFound)));
+    sqlx::query("UPDATE events SET status = 'draft' WHERE id = $1")
+        .bind(event)
+        .execute(&app.pool)
+        .await
+        .expect("unpublish");
+    let draft = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(7)),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await;
+    assert!(matches!(draft, Err(AppError::NotFound)));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM event_participants WHERE event_id = $1",
+            event
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT seats_taken::bigint FROM events WHERE id = $1",
+            event
+        )
+        .await,
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_qr_payload_of_a_ticket_verifies_with_its_event_key_only() {
+    let app = TestApp::spawn().await;
+    let event = event_id(&app, "Soirée QR", None, 1).await;
+    let registered = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&guest(1)),
+        1,
+        &[],
+        Locale::En,
+    )
+    .await
+    .expect("registered");
+    let payload: String = sqlx::query_scalar(
+        "SELECT payload #>> '{tickets,0,qr_payload}' FROM email_outbox WHERE template = 'registration_confirmed'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .expect("mail payload");
+    let ticket: i64 = sqlx::query_scalar("SELECT id FROM tickets WHERE code = $1")
+        .bind(&registered.codes[0])
+        .fetch_one(&app.pool)
+        .await
+        .expect("ticket");
+    assert_eq!(
+        codes::verify(&codes::event_key(SECRET, event), &payload),
+        Some((ticket, event, registered.participant_id))
+    );
+    assert_eq!(
+        codes::verify(&codes::event_key(SECRET, event + 1), &payload),
+        None
+    );
+}
