@@ -29,6 +29,7 @@ pub fn check(rule: &str, value: &str, other: &dyn Fn(&str) -> String) -> Option<
 pub fn check_box(rule: &str, checked: bool) -> Option<MessageKey> {
     match rule {
         "terms" => (!checked).then_some(MessageKey::TermsRequired),
+        "consent" => (!checked).then_some(MessageKey::RegistrationConsentRequired),
         _ => None,
     }
 }

@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organizer/events/new") view=events::pages::organizer::NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/edit") view=events::pages::organizer::EditEventPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/preview") view=events::pages::organizer::EventPreviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/tickets/:code") view=tickets::pages::TicketPage ssr=SsrMode::Async />
                     <Route path=path!("/contact") view=contact::pages::ContactPage />
                     <Route path=path!("/faq") view=pages::static_pages::FaqPage />
                     <Route path=path!("/legal") view=pages::static_pages::LegalPage />

@@ -315,3 +315,76 @@ async fn the_qr_payload_of_a_ticket_verifies_with_its_event_key_only() {
         None
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_guest_registers_through_the_form_and_opens_the_ticket_page() {
+    let app = TestApp::spawn().await;
+    let event = event_id(&app, "Afterwork billet", Some(20), 1).await;
+    let bad = app
+        .post_form(
+            "/api/fn/register",
+            &format!("event_id={event}&seats=1&full_name=&email=pas-un-email&locale=fr"),
+            &[("accept", "application/json")],
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    let error: AppError = serde_json::from_str(&bad.body).expect("AppError JSON");
+    let fields = error.field_errors().expect("field errors");
+    for field in ["full_name", "email", "consent"] {
+        assert!(fields.get(field).is_some(), "{field}: {error:?}");
+    }
+    let robot = app
+        .post_form(
+            "/api/fn/register",
+            &format!("event_id={event}&seats=1&full_name=Bot&email=bot%40example.fr&consent=on&website=spam&locale=fr"),
+            &[("accept", "application/json")],
+        )
+        .await;
+    assert_eq!(robot.status, 403, "the honeypot is filled");
+    let form = format!(
+        "event_id={event}&seats=1&full_name=L%C3%A9a+Martin&email=lea%40example.fr&phone=&consent=on&website=&locale=fr"
+    );
+    // A plain HTML form post (no WASM) is redirected to the ticket.
+    let posted = app
+        .post_form("/api/fn/register", &form, &[("accept", "text/html")])
+        .await;
+    assert!(
+        posted.status.is_redirection(),
+        "{} {}",
+        posted.status,
+        posted.body
+    );
+    let location = posted.headers["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    assert!(location.starts_with("/tickets/"), "{location}");
+    let page = app.get(&location, &[("accept-language", "fr")]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Léa Martin"));
+    assert!(page.body.contains("Afterwork billet"));
+    assert!(
+        page.body.contains("<svg"),
+        "the QR code is drawn on the server"
+    );
+    assert!(page.body.contains("Valide"));
+    assert!(
+        page.body.contains(&location["/tickets/".len()..]),
+        "the code is readable as text"
+    );
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'registration_confirmed' AND to_address = 'lea@example.fr' AND $1 > 0", 1).await,
+        1
+    );
+    let unknown = app
+        .get("/tickets/inconnu", &[("accept-language", "fr")])
+        .await;
+    assert_eq!(unknown.status, 404);
+    let event_page = app
+        .get("/events/afterwork-billet", &[("accept-language", "fr")])
+        .await;
+    assert!(
+        event_page.body.contains("Réserver ma place"),
+        "the event page offers the form"
+    );
+}

@@ -102,6 +102,26 @@ pub fn text(key: MessageKey) -> &'static str {
         RegistrationConsentRequired => {
             "Agree that the organizer receives your details to register."
         }
+        TicketTitle => "Your ticket",
+        TicketAttendee => "Attendee",
+        TicketValid => "Valid",
+        TicketUsed => "Already used",
+        TicketCancelled => "Cancelled",
+        TicketShowAtDoor => "Show this code at the door. It reads on screen as well as on paper.",
+        TicketCode => "Ticket code",
+        TicketPrint => "Print",
+        TicketQrLabel => "Ticket QR code",
+        TicketUsedAt => "Used at",
+        RegisterHeading => "Register",
+        RegisterSubmit => "Reserve my seat",
+        RegisterOneTap => "Reserve in one tap",
+        RegisterSignedInAs => "Registering as",
+        RegisterSeats => "Number of seats",
+        RegisterConsent => {
+            "I agree that the organizer receives my name and email address for this event."
+        }
+        RegisterGuestLead => "No account needed: your ticket arrives by email.",
+        RegisterHoneypot => "Leave this field empty",
         ContactName => "Your name",
         ContactSubject => "Subject",
         ContactMessage => "Message",

@@ -102,6 +102,28 @@ pub fn text(key: MessageKey) -> &'static str {
         RegistrationConsentRequired => {
             "Acceptez que l’organisateur reçoive vos coordonnées pour vous inscrire."
         }
+        TicketTitle => "Votre billet",
+        TicketAttendee => "Participant",
+        TicketValid => "Valide",
+        TicketUsed => "Déjà utilisé",
+        TicketCancelled => "Annulé",
+        TicketShowAtDoor => {
+            "Montrez ce code à l’entrée. Il reste lisible à l’écran comme sur papier."
+        }
+        TicketCode => "Code du billet",
+        TicketPrint => "Imprimer",
+        TicketQrLabel => "QR code du billet",
+        TicketUsedAt => "Utilisé à",
+        RegisterHeading => "S’inscrire",
+        RegisterSubmit => "Réserver ma place",
+        RegisterOneTap => "Réserver en un geste",
+        RegisterSignedInAs => "Inscription au nom de",
+        RegisterSeats => "Nombre de places",
+        RegisterConsent => {
+            "J’accepte que l’organisateur reçoive mon nom et mon adresse e-mail pour cet événement."
+        }
+        RegisterGuestLead => "Sans compte : votre billet arrive par e-mail.",
+        RegisterHoneypot => "Ne remplissez pas ce champ",
         ContactName => "Votre nom",
         ContactSubject => "Sujet",
         ContactMessage => "Message",

@@ -19,6 +19,8 @@ pub struct Limiters {
     pub signup: IpLimiter,
     /// Password-reset requests and verification resends: 10, then 1 a minute.
     pub mail_links: IpLimiter,
+    /// Registrations for events (guests and accounts): 30, then 1 every 10 s.
+    pub registration: IpLimiter,
 }
 
 impl Default for Limiters {
@@ -35,6 +37,7 @@ impl Limiters {
             login: IpLimiter::new(20 * factor, Duration::from_secs(15)),
             signup: IpLimiter::new(10 * factor, Duration::from_secs(60)),
             mail_links: IpLimiter::new(10 * factor, Duration::from_secs(60)),
+            registration: IpLimiter::new(30 * factor, Duration::from_secs(10)),
         }
     }
 }

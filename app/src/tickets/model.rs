@@ -54,6 +54,32 @@ impl GuestDetails {
     }
 }
 
+/// A ticket as its page shows it. `qr_svg` is drawn by the server from the signed payload.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TicketView {
+    pub code: String,
+    pub attendee_name: String,
+    pub status: TicketStatus,
+    /// "19:42" in the event's zone when it was used at the door.
+    pub used_at: Option<String>,
+    pub event_title: String,
+    pub event_slug: String,
+    /// Date and time in the event's zone, in the viewer's language.
+    pub when: String,
+    pub starts_iso: String,
+    pub place: Option<String>,
+    pub directions: Option<String>,
+    pub online: bool,
+    pub qr_svg: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TicketStatus {
+    Valid,
+    Used,
+    Cancelled,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     events::{api::event_by_slug, model::EventDetail},
     i18n::{Locale, MessageKey, use_locale},
+    tickets::pages::RegisterForm,
     ui::{
         badge::FreeFoodBadge,
         error_view::ErrorPanel,
@@ -155,6 +156,9 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                     <dd>{offered} {(!dietary.is_empty()).then(|| view! { <br /><span class="muted">{dietary}</span> })}</dd>
                 })}
             </dl>
+            {status_note.is_none().then(|| view! {
+                <RegisterForm locale event_id=detail.id max_seats=1 user=signed_in() />
+            })}
             <div class="event-actions">
                 <a class="button button-ghost" href=share.ics download>{t(MessageKey::CalendarIcs)}</a>
                 <a class="button button-ghost" href=share.google rel="noopener" target="_blank">{t(MessageKey::CalendarGoogle)}</a>
@@ -172,4 +176,22 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// The signed-in person, as the server read them for this page load (islands: pages render on the
+/// server only).
+fn signed_in() -> Option<crate::accounts::model::CurrentUser> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::ui::layout::HeaderAccount>()
+                    .cloned()
+            })
+            .and_then(|known| known.0.0)
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
 }

@@ -3,5 +3,6 @@
 
 pub mod codes;
 mod register;
+pub mod ticket;
 
 pub use register::{Registered, Registrant, register};
