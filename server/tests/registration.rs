@@ -10,7 +10,7 @@ use app::{
     i18n::Locale,
     tickets::{
         model::GuestDetails,
-        server::{Registrant, codes, register},
+        server::{Registered, Registrant, codes, register},
     },
 };
 use common::TestApp;
@@ -41,6 +41,21 @@ async fn event_id(app: &TestApp, title: &str, capacity: Option<i32>, max_seats: 
     .fetch_one(&app.pool)
     .await
     .expect("event")
+}
+
+/// Guest number `n` asks for `seats` seats, in French.
+async fn as_guest(app: &TestApp, event: i64, n: usize, seats: u32) -> Result<Registered, AppError> {
+    let details = guest(n);
+    register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&details),
+        seats,
+        &[],
+        Locale::Fr,
+    )
+    .await
 }
 
 async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
@@ -172,66 +187,19 @@ async fn the_same_email_gets_its_existing_tickets_back_and_takes_no_second_seat(
 async fn refusals_say_why_and_change_nothing() {
     let app = TestApp::spawn().await;
     let event = event_id(&app, "Petite salle", Some(2), 2).await;
-    let too_many = register(
-        &app.pool,
-        SECRET,
-        event,
-        Registrant::Guest(&guest(1)),
-        3,
-        &[],
-        Locale::Fr,
-    )
-    .await;
+    let too_many = as_guest(&app, event, 1, 3).await;
     assert!(
         matches!(&too_many, Err(e) if e.field_errors().and_then(|f| f.get("seats")).is_some()),
         "{too_many:?}"
     );
-    register(
-        &app.pool,
-        SECRET,
-        event,
-        Registrant::Guest(&guest(2)),
-        1,
-        &[],
-        Locale::Fr,
-    )
-    .await
-    .expect("one seat");
-    let two_left_one = register(
-        &app.pool,
-        SECRET,
-        event,
-        Registrant::Guest(&guest(3)),
-        2,
-        &[],
-        Locale::Fr,
-    )
-    .await;
+    as_guest(&app, event, 2, 1).await.expect("one seat");
+    let two_left_one = as_guest(&app, event, 3, 2).await;
     assert!(
         matches!(&two_left_one, Err(e) if e.field_errors().is_some()),
         "fewer seats left than asked: {two_left_one:?}"
     );
-    register(
-        &app.pool,
-        SECRET,
-        event,
-        Registrant::Guest(&guest(4)),
-        1,
-        &[],
-        Locale::Fr,
-    )
-    .await
-    .expect("last seat");
-    let full = register(
-        &app.pool,
-        SECRET,
-        event,
-        Registrant::Guest(&guest(5)),
-        1,
-        &[],
-        Locale::Fr,
-    )
-    .await;
+    as_guest(&app, event, 4, 1).await.expect("last seat");
+    let full = as_guest(&app, event, 5, 1).await;
     assert!(matches!(full, Err(AppError::SoldOut)), "{full:?}");
     let missing = register(
         &app.pool,
@@ -249,16 +217,7 @@ async fn refusals_say_why_and_change_nothing() {
         .execute(&app.pool)
         .await
         .expect("unpublish");
-    let draft = register(
-        &app.pool,
-        SECRET,
-        event,
-        Registrant::Guest(&guest(7)),
-        1,
-        &[],
-        Locale::Fr,
-    )
-    .await;
+    let draft = as_guest(&app, event, 7, 1).await;
     assert!(matches!(draft, Err(AppError::NotFound)));
     assert_eq!(
         count(
