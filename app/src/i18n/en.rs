@@ -109,7 +109,6 @@ pub fn text(key: MessageKey) -> &'static str {
         TicketCancelled => "Cancelled",
         TicketShowAtDoor => "Show this code at the door. It reads on screen as well as on paper.",
         TicketCode => "Ticket code",
-        TicketPrint => "Print",
         TicketQrLabel => "Ticket QR code",
         TicketUsedAt => "Used at",
         RegisterHeading => "Register",

@@ -111,7 +111,6 @@ pub fn text(key: MessageKey) -> &'static str {
             "Montrez ce code à l’entrée. Il reste lisible à l’écran comme sur papier."
         }
         TicketCode => "Code du billet",
-        TicketPrint => "Imprimer",
         TicketQrLabel => "QR code du billet",
         TicketUsedAt => "Utilisé à",
         RegisterHeading => "S’inscrire",

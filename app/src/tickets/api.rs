@@ -50,7 +50,9 @@ pub async fn register_for_event(
             let registered =
                 server::register(&pool, &secret.0, event_id, registrant, seats, &[], locale)
                     .await?;
-            let path = format!("/tickets/{}", registered.codes[0]);
+            // A registration without a ticket left (all cancelled by hand) has nothing to open.
+            let code = registered.codes.first().ok_or(AppError::Conflict)?;
+            let path = format!("/tickets/{code}");
             crate::ssr::request::redirect_form_post(&path);
             Ok(path)
         }

@@ -165,6 +165,11 @@ pub struct MyEvent {
     pub capacity: Option<i32>,
 }
 
+/// Directions to a place from wherever the person is (OpenStreetMap's router picks the start).
+pub fn directions_link(lat: f64, lon: f64) -> String {
+    format!("https://www.openstreetmap.org/directions?to={lat:.6}%2C{lon:.6}")
+}
+
 /// "Gratuit", "12,50 €" / "Free", "€12.50". Paid events say the payment happens on site until
 /// integrated payment exists.
 pub fn format_price(cents: i32, currency: &str, locale: Locale) -> String {

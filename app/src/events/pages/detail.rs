@@ -83,9 +83,9 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
         (Some(capacity), Some(left)) => format!("{left} {} / {capacity}", t(MessageKey::SeatsLeft)),
         _ => t(MessageKey::EventNoLimit).to_owned(),
     };
-    let directions = detail.coordinates.map(|(lat, lon)| {
-        format!("https://www.openstreetmap.org/directions?to={lat:.6}%2C{lon:.6}")
-    });
+    let directions = detail
+        .coordinates
+        .map(|(lat, lon)| crate::events::model::directions_link(lat, lon));
     let online = card.mode != crate::events::model::AttendanceMode::InPerson;
     let in_person = card.mode != crate::events::model::AttendanceMode::Online;
     let dietary = detail

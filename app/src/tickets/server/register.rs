@@ -198,7 +198,8 @@ pub async fn register(
     }
     let event = facts::load(&mut tx, event_id).await?.facts;
     let codes: Vec<String> = tickets.iter().map(|t| t.code.clone()).collect();
-    let link = format!("/tickets/{}", codes[0]);
+    // At least one seat was taken, so there is a first ticket.
+    let link = format!("/tickets/{}", codes.first().map_or("", String::as_str));
     let mail = Mail::RegistrationConfirmed {
         full_name: who.full_name.clone(),
         pay_on_site: (taken.price_cents > 0)

@@ -4,6 +4,7 @@ use sqlx::PgPool;
 
 use crate::{
     error::AppError,
+    events::model::directions_link,
     i18n::{Locale, dates::format_event_start},
     notifications::server::facts::place_line,
     ssr::qr,
@@ -69,9 +70,7 @@ pub async fn by_code(
             })
             .flatten(),
         directions: match (in_person, row.latitude, row.longitude) {
-            (true, Some(lat), Some(lon)) => Some(format!(
-                "https://www.openstreetmap.org/directions?to={lat:.6}%2C{lon:.6}"
-            )),
+            (true, Some(lat), Some(lon)) => Some(directions_link(lat, lon)),
             _ => None,
         },
         online: row.attendance_mode != "in_person",
