@@ -121,6 +121,7 @@ pub fn text(key: MessageKey) -> &'static str {
         }
         RegisterGuestLead => "No account needed: your ticket arrives by email.",
         RegisterHoneypot => "Leave this field empty",
+        SeatsNotEnoughLeft => "Not enough seats are left: choose fewer.",
         ContactName => "Your name",
         ContactSubject => "Subject",
         ContactMessage => "Message",

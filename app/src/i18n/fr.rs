@@ -123,6 +123,7 @@ pub fn text(key: MessageKey) -> &'static str {
         }
         RegisterGuestLead => "Sans compte : votre billet arrive par e-mail.",
         RegisterHoneypot => "Ne remplissez pas ce champ",
+        SeatsNotEnoughLeft => "Il ne reste pas assez de places : choisissez-en moins.",
         ContactName => "Votre nom",
         ContactSubject => "Sujet",
         ContactMessage => "Message",

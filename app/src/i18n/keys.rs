@@ -64,7 +64,7 @@ message_keys! {
     Error404Code, Error404Title, Error404Text, ErrorPageTitle, ErrorBackHome, ErrorRetry,
     ErrorValidation, ErrorUnauthorized, ErrorForbidden, ErrorNotFound, ErrorConflict, ErrorSoldOut,
     ErrorRateLimited, ErrorRateLimitedRetryIn, ErrorUnavailable, ErrorInternal,
-    SeatsInvalid, RegistrationConsentRequired, TicketTitle, TicketAttendee, TicketValid, TicketUsed, TicketCancelled, TicketShowAtDoor, TicketCode, TicketQrLabel, TicketUsedAt, RegisterHeading, RegisterSubmit, RegisterOneTap, RegisterSignedInAs, RegisterSeats, RegisterConsent, RegisterGuestLead, RegisterHoneypot,
+    SeatsInvalid, SeatsNotEnoughLeft, RegistrationConsentRequired, TicketTitle, TicketAttendee, TicketValid, TicketUsed, TicketCancelled, TicketShowAtDoor, TicketCode, TicketQrLabel, TicketUsedAt, RegisterHeading, RegisterSubmit, RegisterOneTap, RegisterSignedInAs, RegisterSeats, RegisterConsent, RegisterGuestLead, RegisterHoneypot,
     FieldRequired, FieldTooShort, FieldTooLong, FieldEmailInvalid, FieldEmail, FieldControlChars,
     ContactTitle, ContactLead, ContactName, ContactSubject, ContactMessage, ContactSend, ContactSending,
     ContactSent, ContactErrorSummary, ContactMessageHint,

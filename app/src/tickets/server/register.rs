@@ -103,7 +103,7 @@ async fn refusal(conn: &mut PgConnection, event_id: i64, seats: i32) -> Result<A
         }
         Some(e) if e.capacity.is_some_and(|c| e.seats_taken < c) => {
             // Fewer seats left than asked for: say so at the seat count.
-            AppError::field("seats", MessageKey::EventFull)
+            AppError::field("seats", MessageKey::SeatsNotEnoughLeft)
         }
         Some(_) => AppError::SoldOut,
     })
