@@ -56,9 +56,12 @@ mkdir -p "$site.new/pkg/vendor/leaflet"
 cp -r "$root"/end2end/node_modules/leaflet/dist/{leaflet.js,leaflet.css,images} "$site.new/pkg/vendor/leaflet/"
 # Its marker clustering plug-in, for the catalogue's map.
 cp "$root"/end2end/node_modules/leaflet.markercluster/dist/{leaflet.markercluster.js,MarkerCluster.css} "$site.new/pkg/vendor/leaflet/"
+# jsQR (npm), the check-in scanner's decoder where the browser has no BarcodeDetector.
+mkdir -p "$site.new/pkg/vendor/jsqr"
+cp "$root"/end2end/node_modules/jsqr/dist/jsQR.js "$site.new/pkg/vendor/jsqr/"
 printf 'js: %s\nwasm: %s\ncss: %s\n' "$js_hash" "$wasm_hash" "$css_hash" > "$site.new/pkg/hash.txt"
 # Precompressed twins, served as-is (compressing a WASM per request would waste CPU).
-for f in "$site.new"/pkg/*.js "$site.new"/pkg/*.wasm "$site.new"/pkg/*.css "$site.new"/pkg/vendor/leaflet/*.{js,css} "$site.new"/*.svg "$site.new"/*.webmanifest; do
+for f in "$site.new"/pkg/*.js "$site.new"/pkg/*.wasm "$site.new"/pkg/*.css "$site.new"/pkg/vendor/leaflet/*.{js,css} "$site.new"/pkg/vendor/jsqr/*.js "$site.new"/*.js "$site.new"/*.svg "$site.new"/*.webmanifest; do
   if [ "$mode" = release ]; then brotli -q 11 -k -f "$f"; else brotli -q 5 -k -f "$f"; fi
   gzip -9 -k -f "$f"
 done

@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod checkin;
 pub mod contact;
 pub mod discovery;
 pub mod error;
@@ -96,7 +97,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organizer/events/new") view=events::pages::organizer::NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/edit") view=events::pages::organizer::EditEventPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/preview") view=events::pages::organizer::EventPreviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/tickets") view=tickets::wallet::WalletPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/:code") view=tickets::pages::TicketPage ssr=SsrMode::Async />
+                    <Route path=path!("/tickets/offer/:token") view=tickets::manage_pages::OfferPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/:token") view=tickets::manage_pages::ManagePage ssr=SsrMode::Async />
+                    <Route path=path!("/registration/resent") view=tickets::manage_pages::ResentPage />
+                    <Route path=path!("/invitations/:token") view=checkin::pages::InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizer/events/:id/checkin") view=checkin::pages::CheckinPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizer/events/:id/participants") view=checkin::participants::ParticipantsPage ssr=SsrMode::Async />
                     <Route path=path!("/contact") view=contact::pages::ContactPage />
                     <Route path=path!("/faq") view=pages::static_pages::FaqPage />
                     <Route path=path!("/legal") view=pages::static_pages::LegalPage />

@@ -532,6 +532,7 @@ fn confirmation_mail() -> Mail {
             qr_payload: "MEETRAL:CODE123".into(),
         }],
         pay_on_site: None,
+        manage_token: None,
     }
 }
 

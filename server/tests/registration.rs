@@ -10,7 +10,7 @@ use app::{
     i18n::Locale,
     tickets::{
         model::GuestDetails,
-        server::{Registered, Registrant, codes, register},
+        server::{Outcome, Registrant, Request, codes, register},
     },
 };
 use common::TestApp;
@@ -43,19 +43,42 @@ async fn event_id(app: &TestApp, title: &str, capacity: Option<i32>, max_seats: 
     .expect("event")
 }
 
+/// Registers `who` for `seats` seats (`attendees` naming the others), without answers.
+pub async fn attempt(
+    pool: &sqlx::PgPool,
+    event: i64,
+    who: Registrant<'_>,
+    seats: u32,
+    attendees: &[String],
+    locale: Locale,
+) -> Result<Outcome, AppError> {
+    let request = Request {
+        seats,
+        attendees,
+        answers: serde_json::Map::new(),
+        locale,
+    };
+    register(pool, SECRET, event, who, request).await
+}
+
 /// Guest number `n` asks for `seats` seats, in French.
-async fn as_guest(app: &TestApp, event: i64, n: usize, seats: u32) -> Result<Registered, AppError> {
-    let details = guest(n);
-    register(
+async fn as_guest(app: &TestApp, event: i64, n: usize, seats: u32) -> Result<Outcome, AppError> {
+    attempt(
         &app.pool,
-        SECRET,
         event,
-        Registrant::Guest(&details),
+        Registrant::Guest(&guest(n)),
         seats,
         &[],
         Locale::Fr,
     )
     .await
+}
+
+fn codes_of(outcome: &Outcome) -> Vec<String> {
+    match outcome {
+        Outcome::Registered { codes, .. } | Outcome::Existing { codes, .. } => codes.clone(),
+        other => panic!("expected tickets, got {other:?}"),
+    }
 }
 
 async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
@@ -82,9 +105,8 @@ async fn two_hundred_simultaneous_registrations_fill_fifty_seats_exactly() {
             let pool = pool.clone();
             tokio::spawn(async move {
                 let details = guest(n);
-                register(
+                attempt(
                     &pool,
-                    SECRET,
                     event,
                     Registrant::Guest(&details),
                     1,
@@ -98,10 +120,8 @@ async fn two_hundred_simultaneous_registrations_fill_fifty_seats_exactly() {
     let (mut ok, mut full) = (0, 0);
     for attempt in attempts {
         match attempt.await.expect("task") {
-            Ok(registered) => {
-                assert!(!registered.existing);
-                ok += 1;
-            }
+            Ok(Outcome::Registered { .. }) => ok += 1,
+            Ok(other) => panic!("a new email is a new registration, got {other:?}"),
             Err(AppError::SoldOut) => full += 1,
             Err(other) => panic!("only 'full' may fail a registration, got {other:?}"),
         }
@@ -133,12 +153,11 @@ async fn two_hundred_simultaneous_registrations_fill_fifty_seats_exactly() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_same_email_gets_its_existing_tickets_back_and_takes_no_second_seat() {
+async fn the_same_email_takes_no_second_seat_and_gets_its_tickets_again() {
     let app = TestApp::spawn().await;
     let event = event_id(&app, "Atelier une fois", Some(10), 3).await;
-    let first = register(
+    let first = attempt(
         &app.pool,
-        SECRET,
         event,
         Registrant::Guest(&guest(1)),
         2,
@@ -147,11 +166,12 @@ async fn the_same_email_gets_its_existing_tickets_back_and_takes_no_second_seat(
     )
     .await
     .expect("registered");
-    assert_eq!(first.codes.len(), 2, "a ticket per seat");
+    let first_codes = codes_of(&first);
+    assert_eq!(first_codes.len(), 2, "a ticket per seat");
+    // A guest typing a registered address gets the tickets mailed there again, not shown.
     let again = GuestDetails::parse("Autre Nom", "INVITE1@example.fr", "", true).expect("valid");
-    let second = register(
+    let second = attempt(
         &app.pool,
-        SECRET,
         event,
         Registrant::Guest(&again),
         1,
@@ -160,8 +180,23 @@ async fn the_same_email_gets_its_existing_tickets_back_and_takes_no_second_seat(
     )
     .await
     .expect("existing");
-    assert!(second.existing);
-    assert_eq!(second.codes, first.codes);
+    assert_eq!(second, Outcome::Resent);
+    let third = attempt(
+        &app.pool,
+        event,
+        Registrant::Guest(&again),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await
+    .expect("existing");
+    assert_eq!(third, Outcome::Resent);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM email_outbox WHERE template = 'registration_confirmed' AND payload #>> '{event,id}' = $1::text", event).await,
+        2,
+        "the confirmation, then one resend an hour whatever the attempts"
+    );
     assert_eq!(
         count(
             &app,
@@ -178,9 +213,42 @@ async fn the_same_email_gets_its_existing_tickets_back_and_takes_no_second_seat(
             .await
             .expect("names");
     assert_eq!(names, ["Invité 1", "Tom"]);
-    for code in &first.codes {
+    for code in &first_codes {
         assert!(code.len() >= 22, "128 random bits: {code}");
     }
+    // An account holder registering twice gets their own tickets back.
+    let user = common::accounts::user(&app, "compte@example.fr").await;
+    let mine = attempt(
+        &app.pool,
+        event,
+        Registrant::Account(user),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await
+    .expect("registered");
+    let again = attempt(
+        &app.pool,
+        event,
+        Registrant::Account(user),
+        1,
+        &[],
+        Locale::Fr,
+    )
+    .await
+    .expect("existing");
+    assert!(matches!(again, Outcome::Existing { .. }));
+    assert_eq!(codes_of(&again), codes_of(&mine));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT seats_taken::bigint FROM events WHERE id = $1",
+            event
+        )
+        .await,
+        3
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -201,9 +269,8 @@ async fn refusals_say_why_and_change_nothing() {
     as_guest(&app, event, 4, 1).await.expect("last seat");
     let full = as_guest(&app, event, 5, 1).await;
     assert!(matches!(full, Err(AppError::SoldOut)), "{full:?}");
-    let missing = register(
+    let missing = attempt(
         &app.pool,
-        SECRET,
         999_999,
         Registrant::Guest(&guest(6)),
         1,
@@ -243,9 +310,8 @@ async fn refusals_say_why_and_change_nothing() {
 async fn the_qr_payload_of_a_ticket_verifies_with_its_event_key_only() {
     let app = TestApp::spawn().await;
     let event = event_id(&app, "Soirée QR", None, 1).await;
-    let registered = register(
+    let registered = attempt(
         &app.pool,
-        SECRET,
         event,
         Registrant::Guest(&guest(1)),
         1,
@@ -254,6 +320,13 @@ async fn the_qr_payload_of_a_ticket_verifies_with_its_event_key_only() {
     )
     .await
     .expect("registered");
+    let Outcome::Registered {
+        participant_id,
+        codes: ticket_codes,
+    } = registered
+    else {
+        panic!("registered");
+    };
     let payload: String = sqlx::query_scalar(
         "SELECT payload #>> '{tickets,0,qr_payload}' FROM email_outbox WHERE template = 'registration_confirmed'",
     )
@@ -261,13 +334,13 @@ async fn the_qr_payload_of_a_ticket_verifies_with_its_event_key_only() {
     .await
     .expect("mail payload");
     let ticket: i64 = sqlx::query_scalar("SELECT id FROM tickets WHERE code = $1")
-        .bind(&registered.codes[0])
+        .bind(&ticket_codes[0])
         .fetch_one(&app.pool)
         .await
         .expect("ticket");
     assert_eq!(
         codes::verify(&codes::event_key(SECRET, event), &payload),
-        Some((ticket, event, registered.participant_id))
+        Some((ticket, event, participant_id))
     );
     assert_eq!(
         codes::verify(&codes::event_key(SECRET, event + 1), &payload),

@@ -572,5 +572,123 @@ pub fn text(key: MessageKey) -> &'static str {
         OrganizerNoUpcoming => "No upcoming events for now.",
         OrganizerLead => "Organizer on Meetral",
         OrganizerEventsCount => "published events",
+        EventFieldMaxSeats => "Seats per registration",
+        EventFieldMaxSeatsHint => "1 to 20; each seat gets its own ticket and attendee name.",
+        EventFieldCancelCutoff => "Self-cancel allowed until (hours before start)",
+        EventFieldCancelCutoffHint => "0: until the start. After that, participants contact you.",
+        EventFieldOfferHours => "How long a seat offer lasts (hours)",
+        EventFieldOfferHoursHint => {
+            "When a seat frees up, the next person has this long to accept it (1 to 168)."
+        }
+        EventFieldQuestions => "Questions for participants (optional)",
+        EventFieldQuestionsHint => {
+            "Up to 5, one per line. For a choice: \"Diet: None / Vegetarian / Vegan\"."
+        }
+        NumberOutOfRange => "Enter a whole number in the range shown.",
+        QuestionsLabelInvalid => "Each question is 1 to 120 characters long.",
+        QuestionsChoicesInvalid => {
+            "A choice offers 2 to 10 answers of at most 60 characters, separated by \"/\"."
+        }
+        QuestionsTooMany => "At most 5 questions.",
+        AnswerNotAChoice => "Pick one of the answers offered.",
+        StateRegistered => "Registered",
+        StateWaitlisted => "On the waiting list",
+        StateOffered => "Seat offered",
+        StateCancelled => "Cancelled",
+        ManageCancelTooLate => {
+            "Online cancellation is closed for this event: contact the organizer."
+        }
+        ManageCancelUsed => {
+            "A ticket was already scanned at the door: the registration can no longer be cancelled."
+        }
+        ManageTitle => "My registration",
+        ManageLead => "This link is personal: it opens your tickets. Do not forward it.",
+        ManageSeats => "Seats",
+        ManagePosition => "Place in line",
+        ManageCancelUntil => "Cancellation possible until",
+        ManageCancel => "Cancel my registration",
+        ManageCancelConfirm => {
+            "Your seat will be given back and offered to the next person. This cannot be undone."
+        }
+        ManageCancelled => "Your registration is cancelled. A confirmation email is on its way.",
+        ManageLeaveWaitlist => "Leave the waiting list",
+        OfferTitle => "A seat for you",
+        OfferLead => "A seat freed up: it is held for you until",
+        OfferAccept => "Accept the seat",
+        OfferExpired => "This offer has expired: the seat went to the next person.",
+        OfferGone => "This offer is no longer valid.",
+        RegisterWaitlistHeading => "Join the waiting list",
+        RegisterWaitlistLead => {
+            "It is full. Join the waiting list: if a seat frees up, we offer it to you by email."
+        }
+        RegisterWaitlistSubmit => "Join the waiting list",
+        RegisterAttendees => "Names of the other attendees (one ticket each)",
+        RegisterAttendee => "Attendee",
+        RegisterAlreadyWaitlisted => "You are already on this event's waiting list.",
+        ResentTitle => "You are already registered",
+        ResentLead => {
+            "This address is already registered for the event: we have just sent your ticket to it again (check your spam folder)."
+        }
+        WaitlistedTitle => "You are on the waiting list",
+        EventTitleLabel => "Event",
+        TicketStatusLabel => "Status",
+        CheckinAdmitted => "Welcome!",
+        CheckinAlreadyUsed => "Ticket already used",
+        CheckinOtherEvent => "Ticket for another event",
+        CheckinCancelledTicket => "Cancelled ticket",
+        CheckinUnknown => "Unknown or unreadable ticket",
+        CheckinTitle => "Check-in",
+        CheckinOffline => "Offline: checking against the downloaded list, scans queued.",
+        CheckinOnline => "Online",
+        CheckinQueued => "scan(s) waiting to sync",
+        CheckinSynced => "Offline scans synced.",
+        CheckinConflict => "Conflict while syncing",
+        CheckinCameraDenied => {
+            "Camera access denied: allow it in the browser, or search for the participant below."
+        }
+        CheckinNoCamera => "No camera on this device: search for the participant below.",
+        CheckinManualAdmit => "Check in",
+        CheckinNoMatch => "No ticket matches.",
+        CheckinKitReady => "Offline list up to date.",
+        CheckinCounted => "checked in",
+        CheckinStartCamera => "Scan with the camera",
+        CheckinStopCamera => "Stop the camera",
+        CheckinSearchLabel => "Search by name, email or code",
+        CheckinTeam => "Door team",
+        CheckinInvitePending => "invitation sent",
+        CheckinInviteLabel => "Invite a co-organizer (email)",
+        CheckinInvite => "Send the invitation",
+        InviteTooMany => "Too many pending invitations for this event.",
+        InvitationTitle => "Door team invitation",
+        InvitationLead => "Accept to scan this event's tickets at the door.",
+        InvitationAccept => "Accept the invitation",
+        InvitationClosed => "This invitation was already used or has expired.",
+        ParticipantsTitle => "Participants",
+        ParticipantsAll => "All",
+        ParticipantsCheckedIn => "Checked in",
+        ParticipantsSearch => "Name or email",
+        ParticipantsCount => "registration(s)",
+        ParticipantsCsv => "CSV export",
+        ParticipantsCsvExcel => "CSV for Excel (;)",
+        ParticipantsPdf => "Printable PDF list",
+        ParticipantsRegisteredAt => "Registered on",
+        ParticipantsEmpty => "Nobody matches yet.",
+        ParticipantsMessageTitle => "Message all participants",
+        ParticipantsMessageLead => {
+            "One email to each registered person (at most 3 messages a day)."
+        }
+        ParticipantsMessageSend => "Send the message",
+        ParticipantsMessageSent => "Message sent — recipients:",
+        MessageLimitReached => "Limit reached: 3 messages a day per event.",
+        TicketPrint => "Print",
+        TicketPdf => "Download the PDF",
+        WalletTitle => "My tickets",
+        WalletLead => {
+            "Tickets you opened on this device stay available offline. Add Meetral to your home screen to find them in one tap."
+        }
+        WalletAccount => "Tickets in my account",
+        WalletDevice => "Tickets saved on this device",
+        WalletEmpty => "No tickets yet.",
+        TicketManage => "Manage my registration",
     }
 }

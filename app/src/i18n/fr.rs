@@ -598,5 +598,133 @@ pub fn text(key: MessageKey) -> &'static str {
         OrganizerNoUpcoming => "Aucun événement à venir pour le moment.",
         OrganizerLead => "Organisateur sur Meetral",
         OrganizerEventsCount => "événements publiés",
+        EventFieldMaxSeats => "Places par inscription",
+        EventFieldMaxSeatsHint => {
+            "De 1 à 20 ; chaque place a son billet et le nom de son participant."
+        }
+        EventFieldCancelCutoff => "Annulation possible jusqu’à (heures avant le début)",
+        EventFieldCancelCutoffHint => {
+            "0 : jusqu’au début. Au-delà, les participants vous contactent."
+        }
+        EventFieldOfferHours => "Durée d’une offre de place (heures)",
+        EventFieldOfferHoursHint => {
+            "Quand une place se libère, la personne suivante a ce temps pour l’accepter (1 à 168)."
+        }
+        EventFieldQuestions => "Questions aux participants (facultatif)",
+        EventFieldQuestionsHint => {
+            "Jusqu’à 5, une par ligne. Pour un choix : « Régime : Aucun / Végétarien / Vegan »."
+        }
+        NumberOutOfRange => "Saisissez un nombre entier dans la plage indiquée.",
+        QuestionsLabelInvalid => "Chaque question fait de 1 à 120 caractères.",
+        QuestionsChoicesInvalid => {
+            "Un choix propose de 2 à 10 réponses de 60 caractères au plus, séparées par « / »."
+        }
+        QuestionsTooMany => "5 questions au plus.",
+        AnswerNotAChoice => "Choisissez une des réponses proposées.",
+        StateRegistered => "Inscrit·e",
+        StateWaitlisted => "En liste d’attente",
+        StateOffered => "Place offerte",
+        StateCancelled => "Annulée",
+        ManageCancelTooLate => {
+            "L’annulation en ligne est fermée pour cet événement : contactez l’organisateur."
+        }
+        ManageCancelUsed => {
+            "Un billet a déjà été scanné à l’entrée : l’inscription ne peut plus être annulée."
+        }
+        ManageTitle => "Mon inscription",
+        ManageLead => "Ce lien est personnel : il donne accès à vos billets. Ne le transférez pas.",
+        ManageSeats => "Places",
+        ManagePosition => "Position dans la file",
+        ManageCancelUntil => "Annulation possible jusqu’au",
+        ManageCancel => "Annuler mon inscription",
+        ManageCancelConfirm => {
+            "Votre place sera libérée et proposée à la personne suivante. Cette action est définitive."
+        }
+        ManageCancelled => {
+            "Votre inscription est annulée. Un email de confirmation vous a été envoyé."
+        }
+        ManageLeaveWaitlist => "Quitter la liste d’attente",
+        OfferTitle => "Une place pour vous",
+        OfferLead => "Une place s’est libérée : elle vous est réservée jusqu’au",
+        OfferAccept => "Accepter la place",
+        OfferExpired => "Cette offre a expiré : la place a été proposée à la personne suivante.",
+        OfferGone => "Cette offre n’est plus valable.",
+        RegisterWaitlistHeading => "Rejoindre la liste d’attente",
+        RegisterWaitlistLead => {
+            "C’est complet. Inscrivez-vous sur la liste d’attente : si une place se libère, nous vous l’offrons par email."
+        }
+        RegisterWaitlistSubmit => "Rejoindre la liste d’attente",
+        RegisterAttendees => "Noms des autres participants (un billet chacun)",
+        RegisterAttendee => "Participant",
+        RegisterAlreadyWaitlisted => "Vous êtes déjà sur la liste d’attente de cet événement.",
+        ResentTitle => "Vous êtes déjà inscrit·e",
+        ResentLead => {
+            "Cette adresse est déjà inscrite à l’événement : nous venons de vous renvoyer votre billet par email (pensez à vos indésirables)."
+        }
+        WaitlistedTitle => "Vous êtes sur la liste d’attente",
+        EventTitleLabel => "Événement",
+        TicketStatusLabel => "Statut",
+        CheckinAdmitted => "Bienvenue !",
+        CheckinAlreadyUsed => "Billet déjà utilisé",
+        CheckinOtherEvent => "Billet d’un autre événement",
+        CheckinCancelledTicket => "Billet annulé",
+        CheckinUnknown => "Billet inconnu ou illisible",
+        CheckinTitle => "Accueil des participants",
+        CheckinOffline => {
+            "Hors ligne : vérification avec la liste téléchargée, scans mis en attente."
+        }
+        CheckinOnline => "En ligne",
+        CheckinQueued => "scan(s) en attente de synchronisation",
+        CheckinSynced => "Scans hors ligne synchronisés.",
+        CheckinConflict => "Conflit à la synchronisation",
+        CheckinCameraDenied => {
+            "Accès à la caméra refusé : autorisez-le dans le navigateur, ou cherchez le participant ci-dessous."
+        }
+        CheckinNoCamera => {
+            "Pas de caméra disponible sur cet appareil : cherchez le participant ci-dessous."
+        }
+        CheckinManualAdmit => "Valider l’entrée",
+        CheckinNoMatch => "Aucun billet ne correspond.",
+        CheckinKitReady => "Liste hors ligne à jour.",
+        CheckinCounted => "présents",
+        CheckinStartCamera => "Scanner avec la caméra",
+        CheckinStopCamera => "Arrêter la caméra",
+        CheckinSearchLabel => "Chercher par nom, email ou code",
+        CheckinTeam => "Équipe d’accueil",
+        CheckinInvitePending => "invitation envoyée",
+        CheckinInviteLabel => "Inviter un co-organisateur (email)",
+        CheckinInvite => "Envoyer l’invitation",
+        InviteTooMany => "Trop d’invitations en attente pour cet événement.",
+        InvitationTitle => "Invitation à l’accueil",
+        InvitationLead => "Acceptez pour pouvoir scanner les billets de cet événement à l’entrée.",
+        InvitationAccept => "Accepter l’invitation",
+        InvitationClosed => "Cette invitation a déjà été utilisée ou a expiré.",
+        ParticipantsTitle => "Participants",
+        ParticipantsAll => "Tous",
+        ParticipantsCheckedIn => "Présents",
+        ParticipantsSearch => "Nom ou email",
+        ParticipantsCount => "inscription(s)",
+        ParticipantsCsv => "Export CSV",
+        ParticipantsCsvExcel => "CSV pour Excel (;)",
+        ParticipantsPdf => "Liste PDF à imprimer",
+        ParticipantsRegisteredAt => "Inscrit le",
+        ParticipantsEmpty => "Personne ne correspond pour l’instant.",
+        ParticipantsMessageTitle => "Écrire à tous les participants",
+        ParticipantsMessageLead => {
+            "Un email à chaque personne inscrite (3 messages par jour au plus)."
+        }
+        ParticipantsMessageSend => "Envoyer le message",
+        ParticipantsMessageSent => "Message envoyé — destinataires :",
+        MessageLimitReached => "Limite atteinte : 3 messages par jour et par événement.",
+        TicketPrint => "Imprimer",
+        TicketPdf => "Télécharger le PDF",
+        WalletTitle => "Mes billets",
+        WalletLead => {
+            "Les billets que vous avez ouverts sur cet appareil restent disponibles hors connexion. Ajoutez Meetral à votre écran d’accueil pour les retrouver d’un geste."
+        }
+        WalletAccount => "Billets de mon compte",
+        WalletDevice => "Billets enregistrés sur cet appareil",
+        WalletEmpty => "Aucun billet pour l’instant.",
+        TicketManage => "Gérer mon inscription",
     }
 }

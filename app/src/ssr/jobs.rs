@@ -47,6 +47,16 @@ async fn dispatch(conn: &mut PgConnection, job: &Job) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())
         }
+        crate::tickets::server::waitlist::EXPIRY_KIND => {
+            crate::tickets::server::waitlist::expire(conn, job)
+                .await
+                .map_err(|e| format!("{e:?}"))
+        }
+        crate::tickets::server::organizer::DIGEST_KIND => {
+            crate::tickets::server::organizer::send_digest(conn, job)
+                .await
+                .map_err(|e| format!("{e:?}"))
+        }
         other => Err(format!("unknown job kind {other:?}")),
     }
 }

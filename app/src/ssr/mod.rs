@@ -6,6 +6,7 @@ pub mod db;
 pub mod jobs;
 pub mod mail;
 pub mod media;
+pub mod pdf;
 pub mod qr;
 pub mod rate_limit;
 pub mod request;

@@ -17,6 +17,19 @@ pub fn png(payload: &str) -> Result<Vec<u8>, String> {
     Ok(bytes.into_inner())
 }
 
+/// The modules of `payload`'s code, row by row (`true` dark), and its width, for drawing it elsewhere
+/// (the PDF ticket). Adds no quiet zone: the caller leaves the margin.
+pub fn matrix(payload: &str) -> Result<(usize, Vec<bool>), String> {
+    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
+        .map_err(|e| format!("QR code: {e}"))?;
+    let modules = code
+        .to_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    Ok((code.width(), modules))
+}
+
 /// An SVG of `payload` that scales to its container.
 pub fn svg(payload: &str) -> Result<String, String> {
     let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)

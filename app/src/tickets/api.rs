@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::model::TicketView;
+use super::model::{ManageView, OfferView, TicketView, WalletTicket};
 use crate::{error::AppError, i18n::Locale};
 
 /// Registers the signed-in person (one tap) or a guest (name, email, optional phone, consent) for an
-/// event and answers the path of their first ticket, where the browser goes next. `website` is a
-/// honeypot: people never see it, form-filling robots do.
+/// event and answers the path where the browser goes next: the first ticket, the waitlist page, or
+/// the notice that a guest's tickets were mailed again. `website` is a honeypot: people never see it,
+/// form-filling robots do. `attendees` name seats 2…; `answers` follow the event's questions.
 #[server(prefix = "/api/fn", endpoint = "register")]
 pub async fn register_for_event(
     event_id: i64,
@@ -19,9 +20,15 @@ pub async fn register_for_event(
     phone: Option<String>,
     consent: Option<String>,
     website: Option<String>,
+    attendees: Option<Vec<String>>,
+    answers: Option<Vec<String>>,
     locale: Locale,
 ) -> Result<String, AppError> {
-    use super::{model, server};
+    use super::{
+        model, questions,
+        server::{self, Outcome},
+    };
+    use crate::i18n::MessageKey;
     crate::ssr::request::reply(
         async {
             if website.is_some_and(|w| !w.trim().is_empty()) {
@@ -32,6 +39,13 @@ pub async fn register_for_event(
             let secret = use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)?;
             let seats = model::check_seats(seats.as_deref().unwrap_or("1"), model::SEATS_MAX)
                 .map_err(|e| AppError::field("seats", e))?;
+            let asked = server::register_questions(&pool, event_id).await?;
+            let answers = questions::check_answers(&asked, &answers.unwrap_or_default())
+                .map_err(AppError::Validation)?;
+            let attendees = attendees.unwrap_or_default();
+            if attendees.len() > model::SEATS_MAX as usize {
+                return Err(AppError::field("seats", MessageKey::SeatsInvalid));
+            }
             let user = crate::accounts::server::current_user().await?;
             let guest;
             let registrant = match &user {
@@ -47,11 +61,83 @@ pub async fn register_for_event(
                     server::Registrant::Guest(&guest)
                 }
             };
-            let registered =
-                server::register(&pool, &secret.0, event_id, registrant, seats, &[], locale)
-                    .await?;
-            // A registration without a ticket left (all cancelled by hand) has nothing to open.
-            let code = registered.codes.first().ok_or(AppError::Conflict)?;
+            let request = server::Request {
+                seats,
+                attendees: &attendees,
+                answers,
+                locale,
+            };
+            let outcome = server::register(&pool, &secret.0, event_id, registrant, request).await?;
+            let path = match outcome {
+                Outcome::Registered { codes, .. } | Outcome::Existing { codes, .. } => {
+                    // A registration whose tickets were all cancelled by hand has nothing to open.
+                    let code = codes.first().ok_or(AppError::Conflict)?;
+                    format!("/tickets/{code}")
+                }
+                Outcome::Waitlisted { manage_token, .. } => format!("/manage/{manage_token}"),
+                Outcome::Resent => "/registration/resent".to_owned(),
+                Outcome::AlreadyWaitlisted => {
+                    return Err(AppError::field(
+                        "seats",
+                        MessageKey::RegisterAlreadyWaitlisted,
+                    ));
+                }
+            };
+            crate::ssr::request::redirect_form_post(&path);
+            Ok(path)
+        }
+        .await,
+    )
+}
+
+/// A registration behind its private link.
+#[server(prefix = "/api/fn", endpoint = "registration")]
+pub async fn registration_by_token(token: String, locale: Locale) -> Result<ManageView, AppError> {
+    crate::ssr::request::reply(
+        async {
+            let pool = crate::ssr::db::pool()?;
+            super::server::manage::view(&pool, &token, locale).await
+        }
+        .await,
+    )
+}
+
+/// Cancels the registration behind its private link; back to its page.
+#[server(prefix = "/api/fn", endpoint = "cancel_registration")]
+pub async fn cancel_registration(token: String) -> Result<(), AppError> {
+    crate::ssr::request::reply(
+        async {
+            crate::ssr::rate_limit::check(|l| &l.registration)?;
+            let pool = crate::ssr::db::pool()?;
+            super::server::manage::cancel(&pool, &token).await?;
+            crate::ssr::request::redirect_form_post(&format!("/manage/{token}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// A waitlist offer behind its link.
+#[server(prefix = "/api/fn", endpoint = "offer")]
+pub async fn offer_by_token(token: String, locale: Locale) -> Result<OfferView, AppError> {
+    crate::ssr::request::reply(
+        async {
+            let pool = crate::ssr::db::pool()?;
+            super::server::waitlist::offer_view(&pool, &token, locale).await
+        }
+        .await,
+    )
+}
+
+/// Takes the offered seats; answers the first ticket's path.
+#[server(prefix = "/api/fn", endpoint = "accept_offer")]
+pub async fn accept_offer(token: String) -> Result<String, AppError> {
+    crate::ssr::request::reply(
+        async {
+            crate::ssr::rate_limit::check(|l| &l.registration)?;
+            let pool = crate::ssr::db::pool()?;
+            let secret = use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)?;
+            let code = super::server::waitlist::accept(&pool, &secret.0, &token).await?;
             let path = format!("/tickets/{code}");
             crate::ssr::request::redirect_form_post(&path);
             Ok(path)
@@ -68,6 +154,21 @@ pub async fn ticket_by_code(code: String, locale: Locale) -> Result<TicketView, 
             let pool = crate::ssr::db::pool()?;
             let secret = use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)?;
             super::server::ticket::by_code(&pool, &secret.0, &code, locale).await
+        }
+        .await,
+    )
+}
+
+/// The signed-in person's tickets, upcoming first (empty when signed out).
+#[server(prefix = "/api/fn", endpoint = "my_tickets")]
+pub async fn my_tickets(locale: Locale) -> Result<Vec<WalletTicket>, AppError> {
+    crate::ssr::request::reply(
+        async {
+            let Some(user) = crate::accounts::server::current_user().await? else {
+                return Ok(Vec::new());
+            };
+            let pool = crate::ssr::db::pool()?;
+            super::server::ticket::of_user(&pool, user.id, locale).await
         }
         .await,
     )

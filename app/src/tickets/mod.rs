@@ -2,7 +2,10 @@
 //! signed QR payload, the confirmation mail through the outbox.
 
 pub mod api;
+pub mod manage_pages;
 pub mod model;
 pub mod pages;
+pub mod questions;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod wallet;

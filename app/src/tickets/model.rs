@@ -80,6 +80,90 @@ pub enum TicketStatus {
     Cancelled,
 }
 
+impl TicketStatus {
+    pub fn from_db(value: &str) -> TicketStatus {
+        match value {
+            "used" => TicketStatus::Used,
+            "cancelled" => TicketStatus::Cancelled,
+            _ => TicketStatus::Valid,
+        }
+    }
+
+    pub fn label(self) -> MessageKey {
+        match self {
+            TicketStatus::Valid => MessageKey::TicketValid,
+            TicketStatus::Used => MessageKey::TicketUsed,
+            TicketStatus::Cancelled => MessageKey::TicketCancelled,
+        }
+    }
+}
+
+/// Where a registration stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum RegistrationState {
+    Registered,
+    Waitlisted,
+    Offered,
+    Cancelled,
+}
+
+impl RegistrationState {
+    pub fn label(self) -> MessageKey {
+        match self {
+            RegistrationState::Registered => MessageKey::StateRegistered,
+            RegistrationState::Waitlisted => MessageKey::StateWaitlisted,
+            RegistrationState::Offered => MessageKey::StateOffered,
+            RegistrationState::Cancelled => MessageKey::StateCancelled,
+        }
+    }
+}
+
+/// One ticket of a registration, as its manage page lists it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ManagedTicket {
+    pub code: String,
+    pub attendee_name: String,
+    pub status: TicketStatus,
+}
+
+/// A registration seen through its private link.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ManageView {
+    pub full_name: String,
+    pub state: RegistrationState,
+    pub seats: i32,
+    pub event_title: String,
+    pub event_slug: String,
+    pub when: String,
+    /// Until when self-cancel is open, in the event's zone.
+    pub cancel_until: String,
+    pub can_cancel: bool,
+    /// 1 for the first in line.
+    pub waitlist_position: Option<i64>,
+    pub tickets: Vec<ManagedTicket>,
+}
+
+/// A ticket of the signed-in person, for "Mes billets".
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WalletTicket {
+    pub code: String,
+    pub attendee_name: String,
+    pub event_title: String,
+    pub when: String,
+    pub status: TicketStatus,
+}
+
+/// A waitlist offer as its page shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OfferView {
+    pub event_title: String,
+    pub event_slug: String,
+    pub when: String,
+    pub state: RegistrationState,
+    pub expires: Option<String>,
+    pub expired: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::{
     api::{RegisterForEvent, ticket_by_code},
     model::{TicketStatus, TicketView},
+    questions::{Question, answer_field},
 };
 use crate::{
     accounts::model::CurrentUser,
@@ -25,6 +26,9 @@ pub fn RegisterForm(
     locale: Locale,
     event_id: i64,
     max_seats: u32,
+    questions: Vec<Question>,
+    /// Full with the waitlist open: the same form puts people in line.
+    waitlist: bool,
     user: Option<CurrentUser>,
 ) -> impl IntoView {
     let t = move |key| locale.t(key);
@@ -40,6 +44,57 @@ pub fn RegisterForm(
             .and_then(|e| e.field_errors().and_then(|f| f.get(name)))
     };
     let (seats_error, consent_error) = (field("seats"), field("consent"));
+    let attendees = (max_seats > 1).then(|| view! {
+        <details class="field attendees">
+            <summary>{t(MessageKey::RegisterAttendees)}</summary>
+            {(2..=max_seats).map(|n| {
+                let id = format!("field-attendee-{n}");
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{format!("{} {n}", t(MessageKey::RegisterAttendee))}</label>
+                        <input id=id name=format!("attendees[{}]", n - 2) type="text" maxlength="100" autocomplete="off" />
+                    </div>
+                }
+            }).collect_view()}
+        </details>
+    });
+    let questions = questions.into_iter().enumerate().map(|(index, question)| {
+        let name = answer_field(index);
+        let error = field(&name);
+        let id = format!("field-{name}");
+        let error_id = format!("{id}-error");
+        let input_name = format!("answers[{index}]");
+        let input = if question.choices.is_empty() {
+            view! { <input id=id.clone() name=input_name type="text" maxlength="300" aria-describedby=error_id.clone() /> }.into_any()
+        } else {
+            view! {
+                <select id=id.clone() name=input_name aria-describedby=error_id.clone()>
+                    <option value="">"—"</option>
+                    {question.choices.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                </select>
+            }.into_any()
+        };
+        view! {
+            <div class="field" class:field-invalid=error.is_some()>
+                <label for=id>{question.label}</label>
+                {input}
+                <p class="field-error" id=error_id aria-live="polite">{error.map(t)}</p>
+            </div>
+        }
+    }).collect_view();
+    let (heading, submit, one_tap) = if waitlist {
+        (
+            MessageKey::RegisterWaitlistHeading,
+            MessageKey::RegisterWaitlistSubmit,
+            MessageKey::RegisterWaitlistSubmit,
+        )
+    } else {
+        (
+            MessageKey::RegisterHeading,
+            MessageKey::RegisterSubmit,
+            MessageKey::RegisterOneTap,
+        )
+    };
     let summary = form_summary(
         locale,
         server_error.get_untracked(),
@@ -61,11 +116,12 @@ pub fn RegisterForm(
     let who = match user {
         Some(user) => view! {
             <p>{t(MessageKey::RegisterSignedInAs)} " " <strong>{user.full_name}</strong></p>
-            <button type="submit" class="button button-primary">{t(MessageKey::RegisterOneTap)}</button>
+            {questions}
+            <button type="submit" class="button button-primary">{t(one_tap)}</button>
         }
         .into_any(),
         None => view! {
-            <p class="muted">{t(MessageKey::RegisterGuestLead)}</p>
+            <p class="muted">{t(if waitlist { MessageKey::RegisterWaitlistLead } else { MessageKey::RegisterGuestLead })}</p>
             <TextField locale name="full_name" label=MessageKey::FieldFullName value=name.value error=name_error
                 autocomplete="name" check="full_name" />
             <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error
@@ -80,18 +136,19 @@ pub fn RegisterForm(
                 </div>
                 <p class="field-error" id="field-consent-error" aria-live="polite">{consent_error.map(t)}</p>
             </div>
+            {questions}
             // People never see this field; robots that fill every field do.
             <div class="honeypot" aria-hidden="true">
                 <label for="field-website">{t(MessageKey::RegisterHoneypot)}</label>
                 <input id="field-website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
-            <button type="submit" class="button button-primary">{t(MessageKey::RegisterSubmit)}</button>
+            <button type="submit" class="button button-primary">{t(submit)}</button>
         }
         .into_any(),
     };
     view! {
         <section class="register-box" aria-labelledby="register-heading">
-            <h2 id="register-heading">{t(MessageKey::RegisterHeading)}</h2>
+            <h2 id="register-heading">{t(heading)}</h2>
             <LiveForm locale>
                 <ActionForm action attr:class="form" attr:novalidate=true>
                     <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
@@ -100,6 +157,7 @@ pub fn RegisterForm(
                     <input type="hidden" name="event_id" value=event_id.to_string() />
                     {seats}
                     {seats_hidden}
+                    {attendees}
                     {who}
                 </ActionForm>
             </LiveForm>
@@ -117,6 +175,7 @@ pub fn TicketPage() -> impl IntoView {
         move |code| ticket_by_code(code, locale),
     );
     view! {
+        <super::wallet::TicketAppAssets />
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| view! { <div class="container page skeleton" aria-hidden="true"></div> }>
             {move || Suspend::new(async move {
@@ -153,9 +212,11 @@ fn TicketCard(ticket: TicketView, locale: Locale) -> impl IntoView {
             t(MessageKey::TicketCancelled).to_owned(),
         ),
     };
+    let (data_title, data_when) = (ticket.event_title.clone(), ticket.when.clone());
     view! {
         <Title text=format!("{} — {} · Meetral", t(MessageKey::TicketTitle), ticket.event_title) />
-        <article class="container page narrow ticket">
+        <article class="container page narrow ticket" data-ticket=ticket.code.clone()
+            data-ticket-title=data_title data-ticket-when=data_when>
             <p class="eyebrow">{t(MessageKey::TicketTitle)}</p>
             <h1><a href=format!("/events/{}", ticket.event_slug)>{ticket.event_title.clone()}</a></h1>
             <p class=status_class data-ticket-status>{status_text}</p>
@@ -178,7 +239,10 @@ fn TicketCard(ticket: TicketView, locale: Locale) -> impl IntoView {
             </dl>
             <div class="event-actions">
                 <a class="button button-ghost" href=format!("/events/{}/calendar.ics", ticket.event_slug) download>{t(MessageKey::CalendarIcs)}</a>
+                <a class="button button-ghost" href=format!("/tickets/{}/ticket.pdf", ticket.code) download>{t(MessageKey::TicketPdf)}</a>
+                <button type="button" class="button button-ghost" data-print hidden>{t(MessageKey::TicketPrint)}</button>
             </div>
+            <p class="no-print"><a href="/tickets">{t(MessageKey::WalletTitle)}</a></p>
         </article>
     }
 }

@@ -4,6 +4,7 @@
 mod assets;
 mod calendar;
 mod discovery;
+mod documents;
 mod header_account;
 mod health;
 mod lang;
@@ -64,6 +65,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
             .geocoder_origin()
             .and(state.config.geocoder_url.clone()),
     };
+    let secret_for_downloads = secret.clone();
     let context = {
         let pool = state.pool.clone();
         move || {
@@ -112,12 +114,16 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .route("/unsubscribe/{token}", post(unsubscribe::one_click))
         .route("/events/calendar.ics", get(discovery::calendar_feed))
         .route("/events/{slug}/calendar.ics", get(calendar::event_ics))
+        .route("/tickets/{code}/ticket.pdf", get(documents::ticket_pdf))
+        .route("/organizer/events/{id}/participants.csv", get(documents::participants_csv))
+        .route("/organizer/events/{id}/participants.pdf", get(documents::participants_pdf))
         .route("/sitemap.xml", get(discovery::sitemap))
         .route("/robots.txt", get(discovery::robots))
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(assets::media_routes(&state.config.media_dir))
         .merge(assets::static_routes(&state.config.site_root, not_found))
         .layer(axum::middleware::from_fn_with_state(state.pool.clone(), header_account::load))
+        .layer(axum::Extension(secret_for_downloads))
         .layer(session_layer(&state))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::security_headers))

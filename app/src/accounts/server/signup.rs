@@ -191,6 +191,8 @@ pub async fn confirm(pool: &PgPool, token: &str, client: &Client) -> Result<Conf
             Confirmed::Email
         }
     };
+    // A confirmed address proves it is theirs: registrations made with it as a guest join the account.
+    crate::tickets::server::attach_guest_registrations(&mut tx, redeemed.user_id).await?;
     tx.commit().await?;
     let action = match outcome {
         Confirmed::Email => "email_verified",

@@ -6,7 +6,11 @@ use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::AttendanceMode;
-use crate::{i18n::MessageKey, validation::text_length};
+use crate::{
+    i18n::MessageKey,
+    tickets::questions::{Question, parse_questions},
+    validation::text_length,
+};
 
 /// The time zones an event may be in: France (mainland and overseas) and its neighbours.
 pub const TIME_ZONES: &[&str] = &[
@@ -82,6 +86,14 @@ pub struct EventForm {
     pub capacity: String,
     pub registration_deadline: String,
     pub waitlist: String,
+    /// Seats one registration may take (1 to 20).
+    pub max_seats: String,
+    /// Hours before the start after which people can no longer cancel themselves (0: until the start).
+    pub cancel_cutoff_hours: String,
+    /// Hours a freed seat stays held for the next person on the waitlist.
+    pub offer_hours: String,
+    /// Registration questions, one per line (`crate::tickets::questions`).
+    pub questions: String,
     pub free_food: String,
     pub free_food_details: String,
     pub diet_vegetarian: String,
@@ -115,6 +127,10 @@ pub const CHECKED_FIELDS: &[&str] = &[
     "price",
     "capacity",
     "registration_deadline",
+    "max_seats",
+    "cancel_cutoff_hours",
+    "offer_hours",
+    "questions",
     "free_food_details",
     "visibility",
     "organizer_notify",
@@ -130,6 +146,9 @@ impl EventForm {
             visibility: "public".into(),
             organizer_notify: "each".into(),
             reminders: "1440,120".into(),
+            max_seats: "1".into(),
+            cancel_cutoff_hours: "0".into(),
+            offer_hours: "24".into(),
             ..EventForm::default()
         }
     }
@@ -157,6 +176,10 @@ impl EventForm {
             "capacity" => &self.capacity,
             "registration_deadline" => &self.registration_deadline,
             "waitlist" => &self.waitlist,
+            "max_seats" => &self.max_seats,
+            "cancel_cutoff_hours" => &self.cancel_cutoff_hours,
+            "offer_hours" => &self.offer_hours,
+            "questions" => &self.questions,
             "free_food" => &self.free_food,
             "free_food_details" => &self.free_food_details,
             "diet_vegetarian" => &self.diet_vegetarian,
@@ -236,6 +259,15 @@ impl EventForm {
                 }
             },
             waitlist: self.is_checked("waitlist"),
+            max_seats: parse_whole(&self.max_seats, 1, 20, 1)
+                .map_err(|key| invalid("max_seats", key))?,
+            cancel_cutoff_min: parse_whole(&self.cancel_cutoff_hours, 0, 720, 0)
+                .map_err(|key| invalid("cancel_cutoff_hours", key))?
+                * 60,
+            offer_min: parse_whole(&self.offer_hours, 1, 168, 24)
+                .map_err(|key| invalid("offer_hours", key))?
+                * 60,
+            questions: parse_questions(&self.questions).map_err(|key| invalid("questions", key))?,
             free_food,
             free_food_details: free_food
                 .then(|| optional(&self.free_food_details))
@@ -281,6 +313,10 @@ pub struct ValidEvent {
     pub capacity: Option<i32>,
     pub registration_deadline: Option<NaiveDateTime>,
     pub waitlist: bool,
+    pub max_seats: i32,
+    pub cancel_cutoff_min: i32,
+    pub offer_min: i32,
+    pub questions: Vec<Question>,
     pub free_food: bool,
     pub free_food_details: Option<String>,
     pub dietary_tags: Vec<String>,
@@ -397,6 +433,18 @@ pub fn parse_capacity(value: &str) -> Result<Option<i32>, MessageKey> {
         return Err(MessageKey::CapacityInvalid);
     }
     Ok(i32::try_from(seats).ok())
+}
+
+/// A whole number between `min` and `max`; empty means `default` (forms saved before the field existed).
+pub fn parse_whole(value: &str, min: i32, max: i32, default: i32) -> Result<i32, MessageKey> {
+    match value.trim() {
+        "" => Ok(default),
+        text => text
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .ok_or(MessageKey::NumberOutOfRange),
+    }
 }
 
 /// Decimal degrees ("45.7421", "-4,8176"), read by hand (no float parser in the browser's WASM).
@@ -550,6 +598,10 @@ pub fn check(name: &str, value: &str, other: &dyn Fn(&str) -> String) -> Option<
                 _ => None,
             }
         }
+        "max_seats" => parse_whole(value, 1, 20, 1).err(),
+        "cancel_cutoff_hours" => parse_whole(value, 0, 720, 0).err(),
+        "offer_hours" => parse_whole(value, 1, 168, 24).err(),
+        "questions" => parse_questions(value).err(),
         "free_food_details" => (!other("free_food").is_empty())
             .then(|| match value.trim() {
                 "" => Some(MessageKey::FreeFoodDetailsRequired),

@@ -115,6 +115,9 @@ pub struct EventDetail {
     pub dietary: Vec<MessageKey>,
     pub capacity: Option<i32>,
     pub waitlist: bool,
+    /// Seats one registration may take.
+    pub max_seats: u32,
+    pub questions: Vec<crate::tickets::questions::Question>,
     pub is_past: bool,
     pub registration_closed: bool,
     pub cover: Option<ImageView>,

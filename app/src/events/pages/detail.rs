@@ -73,6 +73,13 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
     } else {
         None
     };
+    // What the registration box needs, taken before the view moves parts of `detail`.
+    let register = (
+        detail.id,
+        detail.max_seats,
+        detail.questions.clone(),
+        detail.is_full(),
+    );
     let cancel_message = detail
         .is_cancelled()
         .then(|| detail.status_reason.clone())
@@ -157,7 +164,8 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                 })}
             </dl>
             {status_note.is_none().then(|| view! {
-                <RegisterForm locale event_id=detail.id max_seats=1 user=signed_in() />
+                <RegisterForm locale event_id=register.0 max_seats=register.1
+                    questions=register.2 waitlist=register.3 user=signed_in() />
             })}
             <div class="event-actions">
                 <a class="button button-ghost" href=share.ics download>{t(MessageKey::CalendarIcs)}</a>

@@ -122,7 +122,8 @@ async fn saved_form(pool: &PgPool, id: i64) -> Result<EventForm, AppError> {
                   e.attendance_mode, e.venue_name, e.address_line, e.postal_code, e.city, e.latitude, e.longitude,
                   e.online_url, e.price_cents, e.capacity, e.registration_deadline, e.waitlist_enabled,
                   e.free_food, e.free_food_details, e.dietary_tags, e.visibility, e.organizer_notify,
-                  e.reminder_offsets_min
+                  e.reminder_offsets_min, e.max_seats_per_registration, e.cancellation_cutoff_min,
+                  e.waitlist_offer_min, e.registration_questions
            FROM events e JOIN categories c ON c.id = e.category_id WHERE e.id = $1"#,
         id,
     )
@@ -160,6 +161,15 @@ async fn saved_form(pool: &PgPool, id: i64) -> Result<EventForm, AppError> {
         capacity: row.capacity.map(|c| c.to_string()).unwrap_or_default(),
         registration_deadline: row.registration_deadline.map(local).unwrap_or_default(),
         waitlist: on(row.waitlist_enabled),
+        max_seats: row.max_seats_per_registration.to_string(),
+        cancel_cutoff_hours: (row.cancellation_cutoff_min / 60).to_string(),
+        offer_hours: (row.waitlist_offer_min / 60).to_string(),
+        questions: crate::tickets::questions::questions_text(
+            &serde_json::from_value::<Vec<crate::tickets::questions::Question>>(
+                row.registration_questions,
+            )
+            .unwrap_or_default(),
+        ),
         free_food: on(row.free_food),
         free_food_details: row.free_food_details.unwrap_or_default(),
         diet_vegetarian: diet("vegetarian"),
@@ -322,6 +332,7 @@ async fn write(
             id
         }
     };
+    set_registration_rules(&mut tx, id, valid).await?;
     discard_draft(&mut tx, user.id, event_id).await?;
     match &locked {
         None => {
@@ -363,6 +374,8 @@ async fn write(
                 } else {
                     crate::notifications::server::reminders::reschedule(&mut tx, id).await?;
                 }
+                // A larger capacity frees seats for the waitlist.
+                crate::tickets::server::waitlist::offer_next(&mut tx, id).await?;
             }
         }
     }
@@ -418,6 +431,28 @@ async fn insert(
     .await?;
     give_organizer_page(conn, organizer_id).await?;
     Ok(id)
+}
+
+/// Seats per registration, the self-cancel cutoff, the waitlist's offer window and the questions.
+async fn set_registration_rules(
+    conn: &mut PgConnection,
+    id: i64,
+    valid: &ValidEvent,
+) -> Result<(), AppError> {
+    let questions = serde_json::to_value(&valid.questions).map_err(|_| AppError::Internal)?;
+    sqlx::query!(
+        "UPDATE events SET max_seats_per_registration = $2, cancellation_cutoff_min = $3,
+                waitlist_offer_min = $4, registration_questions = $5
+         WHERE id = $1",
+        id,
+        valid.max_seats,
+        valid.cancel_cutoff_min,
+        valid.offer_min,
+        questions,
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// A first event gives its organizer a public page (`/organizers/{slug}`, named after them).

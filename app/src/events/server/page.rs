@@ -45,6 +45,8 @@ struct DetailRow {
     seats_taken: i32,
     registration_deadline: Option<DateTime<Utc>>,
     waitlist_enabled: bool,
+    max_seats_per_registration: i32,
+    registration_questions: serde_json::Value,
     free_food: bool,
     free_food_details: Option<String>,
     dietary_tags: Vec<String>,
@@ -74,7 +76,7 @@ async fn load(pool: &PgPool, which: Which<'_>, locale: Locale) -> Result<EventDe
                   c.name_en AS category_en, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.address_line,
                   e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
                   e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
-                  e.waitlist_enabled, e.free_food, e.free_food_details, e.dietary_tags, e.status,
+                  e.waitlist_enabled, e.max_seats_per_registration, e.registration_questions, e.free_food, e.free_food_details, e.dietary_tags, e.status,
                   e.status_reason, e.cancellation_message, u.full_name AS organizer_name,
                   u.organizer_slug
            FROM events e
@@ -234,6 +236,8 @@ fn detail(row: DetailRow, images: Vec<(bool, ImageView)>, locale: Locale) -> Eve
         flyers,
         capacity: row.capacity,
         waitlist: row.waitlist_enabled,
+        max_seats: u32::try_from(row.max_seats_per_registration).unwrap_or(1),
+        questions: serde_json::from_value(row.registration_questions.clone()).unwrap_or_default(),
         is_past: row.ends_at < now,
         registration_closed: row.registration_deadline.is_some_and(|d| d < now),
         share,

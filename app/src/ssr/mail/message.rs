@@ -37,6 +37,15 @@ pub enum ModerationOutcome {
     ChangesRequested,
 }
 
+/// What happened to a registration, for the organizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipantChange {
+    Registered,
+    Waitlisted,
+    Cancelled,
+}
+
 /// A change to how an account signs in, which its owner is told about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,6 +88,51 @@ pub enum Mail {
         tickets: Vec<TicketFacts>,
         /// Price label when the event is paid (reservation paid on site).
         pay_on_site: Option<String>,
+        /// Opens `/manage/{token}` (see or cancel the registration without an account).
+        #[serde(default)]
+        manage_token: Option<String>,
+    },
+    /// On the waitlist; `/manage/{token}` shows the place in line and leaves it.
+    WaitlistJoined {
+        full_name: String,
+        event: EventFacts,
+        manage_token: String,
+    },
+    /// The participant cancelled (or the offer lapsed): the seat is given back.
+    RegistrationCancelled {
+        full_name: String,
+        event: EventFacts,
+        offer_expired: bool,
+    },
+    /// To the organizer, when their settings ask for each registration or cancellation.
+    OrganizerActivity {
+        event: EventFacts,
+        full_name: String,
+        seats: i32,
+        change: ParticipantChange,
+        seats_taken: i32,
+        capacity: Option<i32>,
+    },
+    /// To the organizer once a day, when their settings ask for a digest.
+    OrganizerDigest {
+        event: EventFacts,
+        registered: i64,
+        cancelled: i64,
+        seats_taken: i32,
+        capacity: Option<i32>,
+    },
+    /// An organizer's message to everyone registered.
+    ParticipantMessage {
+        event: EventFacts,
+        organizer_name: String,
+        subject: String,
+        body: String,
+    },
+    /// Join the door team of an event through `/invitations/{token}`.
+    CoOrganizerInvitation {
+        event: EventFacts,
+        inviter_name: String,
+        token: String,
     },
     EventReminder {
         full_name: String,
@@ -143,6 +197,12 @@ impl Mail {
             Mail::EventChanged { .. } => "event_changed",
             Mail::EventCancelled { .. } => "event_cancelled",
             Mail::WaitlistOffer { .. } => "waitlist_offer",
+            Mail::WaitlistJoined { .. } => "waitlist_joined",
+            Mail::RegistrationCancelled { .. } => "registration_cancelled",
+            Mail::OrganizerActivity { .. } => "organizer_activity",
+            Mail::OrganizerDigest { .. } => "organizer_digest",
+            Mail::ParticipantMessage { .. } => "participant_message",
+            Mail::CoOrganizerInvitation { .. } => "co_organizer_invitation",
             Mail::ModerationDecision { .. } => "moderation_decision",
             Mail::ReportAcknowledgement { .. } => "report_acknowledgement",
             Mail::ContactFormTeam { .. } => "contact_form_team",

@@ -17,6 +17,27 @@ pub fn new_code() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The stored form of a link token (manage, offer, invitation): only its SHA-256 is kept.
+pub fn token_hash(token: &str) -> Vec<u8> {
+    use sha2::Digest;
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// A new link token and its hash.
+pub fn new_token() -> (String, Vec<u8>) {
+    let token = new_code();
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+/// A token from a URL, if it has the shape of one (anything else is simply not found).
+pub fn well_formed(token: &str) -> bool {
+    (16..=64).contains(&token.len())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 fn hmac(key: &[u8], parts: &[&[u8]]) -> HmacSha256 {
     // HMAC takes keys of any length.
     let mut mac = HmacSha256::new_from_slice(key).unwrap_or_else(|_| unreachable!());

@@ -42,11 +42,7 @@ pub async fn by_code(
         AppError::Internal
     })?;
     let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
-    let status = match row.status.as_str() {
-        "used" => TicketStatus::Used,
-        "cancelled" => TicketStatus::Cancelled,
-        _ => TicketStatus::Valid,
-    };
+    let status = TicketStatus::from_db(&row.status);
     let in_person = row.attendance_mode != "online";
     Ok(TicketView {
         code: row.code,
@@ -76,4 +72,51 @@ pub async fn by_code(
         online: row.attendance_mode != "in_person",
         qr_svg,
     })
+}
+
+/// An account's tickets (not cancelled), the next events first, then past ones.
+pub async fn of_user(
+    pool: &PgPool,
+    user_id: i64,
+    locale: Locale,
+) -> Result<Vec<crate::tickets::model::WalletTicket>, AppError> {
+    let rows = sqlx::query!(
+        "SELECT t.code, t.attendee_name, t.status, e.title, e.starts_at, e.time_zone
+         FROM event_participants p
+         JOIN tickets t ON t.participant_id = p.id
+         JOIN events e ON e.id = p.event_id
+         WHERE p.user_id = $1 AND p.status = 'registered' AND t.status <> 'cancelled' AND e.deleted_at IS NULL
+         ORDER BY e.ends_at < now(), e.starts_at, t.id
+         LIMIT 200",
+        user_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| crate::tickets::model::WalletTicket {
+            code: r.code,
+            attendee_name: r.attendee_name,
+            event_title: r.title,
+            when: format_event_start(r.starts_at, &r.time_zone, locale),
+            status: TicketStatus::from_db(&r.status),
+        })
+        .collect())
+}
+
+/// The signed QR payload of the ticket with this code.
+pub async fn payload_of(pool: &PgPool, secret: &[u8], code: &str) -> Result<String, AppError> {
+    let row = sqlx::query!(
+        "SELECT id, event_id, participant_id FROM tickets WHERE code = $1",
+        code
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(super::codes::qr_payload(
+        secret,
+        row.id,
+        row.event_id,
+        row.participant_id,
+    ))
 }

@@ -109,6 +109,10 @@ fn EventEditor(locale: Locale, data: EventFormData) -> impl IntoView {
     let (capacity, capacity_error) = text("capacity");
     let (deadline, deadline_error) = text("registration_deadline");
     let (food, food_error) = text("free_food_details");
+    let (max_seats, max_seats_error) = text("max_seats");
+    let (cutoff, cutoff_error) = text("cancel_cutoff_hours");
+    let (offer_hours, offer_hours_error) = text("offer_hours");
+    let (questions, questions_error) = text("questions");
     let zones = TIME_ZONES
         .iter()
         .map(|z| ((*z).to_owned(), z.replace('_', " ")))
@@ -218,7 +222,19 @@ fn EventEditor(locale: Locale, data: EventFormData) -> impl IntoView {
                     </div>
                     <TextField locale name="registration_deadline" label=MessageKey::EventFieldDeadline value=deadline
                         error=deadline_error input_type="datetime-local" check="event:registration_deadline" />
+                    <div class="field-row">
+                        <TextField locale name="max_seats" label=MessageKey::EventFieldMaxSeats value=max_seats
+                            error=max_seats_error input_type="number" check="event:max_seats" hint=MessageKey::EventFieldMaxSeatsHint />
+                        <TextField locale name="cancel_cutoff_hours" label=MessageKey::EventFieldCancelCutoff value=cutoff
+                            error=cutoff_error input_type="number" check="event:cancel_cutoff_hours" hint=MessageKey::EventFieldCancelCutoffHint />
+                    </div>
                     <CheckboxField locale name="waitlist" label=MessageKey::EventFieldWaitlist checked=waitlist_on />
+                    <div class="conditional" data-show-when="waitlist=on">
+                        <TextField locale name="offer_hours" label=MessageKey::EventFieldOfferHours value=offer_hours
+                            error=offer_hours_error input_type="number" check="event:offer_hours" hint=MessageKey::EventFieldOfferHoursHint />
+                    </div>
+                    <TextField locale name="questions" label=MessageKey::EventFieldQuestions value=questions
+                        error=questions_error multiline=true check="event:questions" hint=MessageKey::EventFieldQuestionsHint />
                 </fieldset>
                 <fieldset class="form-section form-section-freefood">
                     <legend>{t(MessageKey::FreeFood)}</legend>

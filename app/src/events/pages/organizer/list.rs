@@ -49,6 +49,8 @@ pub fn MyEventsPage() -> impl IntoView {
                                                 })}
                                                 {(event.status == EventStatus::Published || event.status == EventStatus::Cancelled).then(|| view! {
                                                     <a class="button button-ghost" href=format!("/events/{}", event.slug)>{t(MessageKey::PreviewPublicPage)}</a>
+                                                    <a class="button button-ghost" href=format!("/organizer/events/{}/participants", event.id)>{t(MessageKey::ParticipantsTitle)}</a>
+                                                    <a class="button button-ghost" href=format!("/organizer/events/{}/checkin", event.id)>{t(MessageKey::CheckinTitle)}</a>
                                                 })}
                                             </div>
                                         </li>

@@ -31,7 +31,7 @@ fn place(event: &EventFacts, locale: Locale) -> String {
 }
 
 /// When / where / what, common to every event mail.
-fn event_facts(event: &EventFacts, locale: Locale) -> Vec<(&'static str, String)> {
+pub(super) fn event_facts(event: &EventFacts, locale: Locale) -> Vec<(&'static str, String)> {
     vec![
         (tr(locale, "Événement", "Event"), event.title.clone()),
         (tr(locale, "Quand", "When"), when(event, locale)),
@@ -46,6 +46,7 @@ pub(super) fn registration_confirmed(
     event: &EventFacts,
     tickets: &[TicketFacts],
     pay_on_site: Option<&str>,
+    manage_token: Option<&str>,
 ) -> Result<RenderedMail, String> {
     let t = |fr, en| tr(locale, fr, en);
     let mut body = Body::default()
@@ -85,15 +86,32 @@ pub(super) fn registration_confirmed(
             alt,
         });
     }
-    body = body
-        .button(
-            t("Voir l’événement", "See the event"),
-            &context.link(&format!("/events/{}", event.slug)),
-        )
-        .small(t(
-            "Le fichier .ics joint ajoute l’événement à votre agenda. Vous pouvez annuler votre inscription depuis votre billet.",
-            "The attached .ics file adds the event to your calendar. You can cancel your registration from your ticket.",
-        ));
+    body = body.button(
+        t("Voir l’événement", "See the event"),
+        &context.link(&format!("/events/{}", event.slug)),
+    );
+    if let Some(token) = manage_token {
+        body = body.block(
+            &format!(
+                "{} : {}\n\n",
+                t("Gérer mon inscription", "Manage my registration"),
+                context.link(&format!("/manage/{token}"))
+            ),
+            format!(
+                r#"<p style="margin:0 0 16px"><a href="{link}" style="color:#0056B3;font-weight:600">{label}</a> — {note}</p>"#,
+                link = escape(&context.link(&format!("/manage/{token}"))),
+                label = escape(t("Gérer mon inscription", "Manage my registration")),
+                note = escape(t(
+                    "ce lien est personnel : ne le transférez pas.",
+                    "this link is personal: do not forward it.",
+                )),
+            ),
+        );
+    }
+    body = body.small(t(
+        "Le fichier .ics joint ajoute l’événement à votre agenda. Le lien « Gérer mon inscription » permet d’annuler et de libérer votre place.",
+        "The attached .ics file adds the event to your calendar. The \"Manage my registration\" link lets you cancel and free your seat.",
+    ));
     let subject = format!("{} — {}", t("Votre billet", "Your ticket"), event.title);
     let mut rendered = body.finish(locale, subject, context);
     rendered.inline_images = images;
@@ -312,8 +330,13 @@ mod tests {
                 },
             ],
             pay_on_site: Some("12 €".into()),
+            manage_token: Some("MANAGE".into()),
         };
         let fr = render(&mail, Locale::Fr, &context()).expect("renders");
+        assert!(
+            fr.text.contains("https://meetral.fr/manage/MANAGE"),
+            "the private link"
+        );
         assert_eq!(fr.subject, "Votre billet — Afterwork & buffet");
         // 18:00 UTC is 19:00 in Paris in December.
         assert!(

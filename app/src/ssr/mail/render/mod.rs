@@ -3,6 +3,7 @@
 
 mod accounts;
 mod events;
+mod participation;
 mod team;
 
 use super::message::Mail;
@@ -79,6 +80,7 @@ pub fn render(
             event,
             tickets,
             pay_on_site,
+            manage_token,
         } => {
             return events::registration_confirmed(
                 l,
@@ -87,8 +89,59 @@ pub fn render(
                 event,
                 tickets,
                 pay_on_site.as_deref(),
+                manage_token.as_deref(),
             );
         }
+        Mail::WaitlistJoined {
+            full_name,
+            event,
+            manage_token,
+        } => participation::waitlist_joined(l, c, full_name, event, manage_token),
+        Mail::RegistrationCancelled {
+            full_name,
+            event,
+            offer_expired,
+        } => participation::cancelled(l, c, full_name, event, *offer_expired),
+        Mail::OrganizerActivity {
+            event,
+            full_name,
+            seats,
+            change,
+            seats_taken,
+            capacity,
+        } => participation::organizer_activity(
+            l,
+            c,
+            event,
+            full_name,
+            *seats,
+            *change,
+            (*seats_taken, *capacity),
+        ),
+        Mail::OrganizerDigest {
+            event,
+            registered,
+            cancelled,
+            seats_taken,
+            capacity,
+        } => participation::organizer_digest(
+            l,
+            c,
+            event,
+            (*registered, *cancelled),
+            (*seats_taken, *capacity),
+        ),
+        Mail::ParticipantMessage {
+            event,
+            organizer_name,
+            subject,
+            body,
+        } => participation::participant_message(l, c, event, organizer_name, subject, body),
+        Mail::CoOrganizerInvitation {
+            event,
+            inviter_name,
+            token,
+        } => participation::co_organizer_invitation(l, c, event, inviter_name, token),
         Mail::EventReminder {
             full_name,
             event,
