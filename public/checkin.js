@@ -37,10 +37,12 @@
     $('[data-count-registered]').textContent = counts.registered;
   }
   let online = navigator.onLine;
+  let justSynced = false;
   function showNetwork() {
     const queued = read(queueKey, []).length;
     const parts = [online ? say('Online') : say('Offline')];
     if (queued) parts.push(`${queued} ${say('Queued')}`);
+    else if (justSynced) parts.push(say('Synced'));
     const line = $('[data-network]');
     line.textContent = parts.join(' · ');
     line.dataset.state = online ? 'online' : 'offline';
@@ -154,6 +156,7 @@
         item.textContent = `${say('Conflict')} : ${r.attendee_name || r.value} — ${verdicts[r.verdict] || r.verdict}${when}`;
         list.append(item);
       });
+      justSynced = true;
       $('[data-network]').dataset.synced = 'true';
       await refreshKit();
     } catch (error) {

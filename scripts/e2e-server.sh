@@ -39,5 +39,13 @@ SELECT 'apero-des-testeurs-e2e', u.id, c.id, 'Apéro des testeurs de bout en bou
        now() + interval '30 minutes', now() + interval '3 hours', 'Lyon', 'H7', '70 quai Perrache', '69002',
        45.7433, 4.8183, true, 'Tartines et jus de fruits', now()
 FROM users u, categories c WHERE u.email = 'organisatrice@meetral.test' AND c.slug = 'networking';
+-- A guest's registration of the fixture event, with a known ticket code and manage link.
+WITH p AS (
+  INSERT INTO event_participants (event_id, email, full_name, seats, manage_token_hash)
+  SELECT id, 'fixture-guest@exemple.fr', 'Invitée Fixture', 1, sha256('e2eManageFixtureToken0001'::bytea)
+  FROM events WHERE slug = 'apero-des-testeurs-e2e' RETURNING id, event_id)
+INSERT INTO tickets (code, event_id, participant_id, attendee_name)
+SELECT 'e2eTicketFixtureCode0001', event_id, id, 'Invitée Fixture' FROM p;
+UPDATE events SET seats_taken = 1 WHERE slug = 'apero-des-testeurs-e2e';
 SQL
 exec "$target_dir/release/meetral"

@@ -5,11 +5,12 @@ import { sql } from './support';
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the shell, in both viewports and both
 // colour schemes: zero violations.
 const pages = ['/', '/events', '/events?view=list', '/organizers/camille-martin', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue',
-  '/signup', '/signup/check-email', '/password/forgot', '/password/reset/lien-inconnu', '/verify/lien-inconnu', '/login/2fa'];
+  '/signup', '/signup/check-email', '/password/forgot', '/password/reset/lien-inconnu', '/verify/lien-inconnu', '/login/2fa',
+  '/tickets/e2eTicketFixtureCode0001', '/manage/e2eManageFixtureToken0001', '/tickets', '/registration/resent'];
 // Pages of a signed-in person (the header then shows the bell and the sign-out button).
 const fixtureId = () => sql(`SELECT id FROM events WHERE slug = 'apero-des-testeurs-e2e'`);
 const signedInPages = ['/notifications', '/account/notifications', '/events', '/account', '/account/security',
-  '/organizer/events', '/organizer/events/new', 'fixture-preview', 'fixture-edit'];
+  '/organizer/events', '/organizer/events/new', 'fixture-preview', 'fixture-edit', 'fixture-checkin', 'fixture-participants'];
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -40,7 +41,8 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const name of signedInPages) {
       test(`no accessibility violations on ${name} when signed in`, async ({ page }) => {
         const path = name === 'fixture-preview' ? `/organizer/events/${fixtureId()}/preview`
-          : name === 'fixture-edit' ? `/organizer/events/${fixtureId()}/edit` : name;
+          : name === 'fixture-edit' ? `/organizer/events/${fixtureId()}/edit`
+          : name.startsWith('fixture-') ? `/organizer/events/${fixtureId()}/${name.slice('fixture-'.length)}` : name;
         await page.goto(`/login?next=${encodeURIComponent(path)}`);
         await page.getByLabel('E-mail').fill('organisatrice@meetral.test');
         await page.getByLabel('Mot de passe').fill('Meetral-Demo-2026');

@@ -71,7 +71,6 @@ fn Door(event: DoorEvent, locale: Locale) -> impl IntoView {
             data-t-conflict=t(MessageKey::CheckinConflict) data-t-camera-denied=t(MessageKey::CheckinCameraDenied)
             data-t-no-camera=t(MessageKey::CheckinNoCamera) data-t-at=t(MessageKey::TicketUsedAt)
             data-t-check-in=t(MessageKey::CheckinManualAdmit) data-t-none=t(MessageKey::CheckinNoMatch)
-            data-t-kit=t(MessageKey::CheckinKitReady)
             data-t-status-valid=t(MessageKey::TicketValid) data-t-status-used=t(MessageKey::TicketUsed)
             data-t-status-cancelled=t(MessageKey::TicketCancelled)>
             {verdicts.map(|v| view! {

@@ -649,7 +649,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CheckinNoCamera => "No camera on this device: search for the participant below.",
         CheckinManualAdmit => "Check in",
         CheckinNoMatch => "No ticket matches.",
-        CheckinKitReady => "Offline list up to date.",
         CheckinCounted => "checked in",
         CheckinStartCamera => "Scan with the camera",
         CheckinStopCamera => "Stop the camera",
@@ -689,6 +688,5 @@ pub fn text(key: MessageKey) -> &'static str {
         WalletAccount => "Tickets in my account",
         WalletDevice => "Tickets saved on this device",
         WalletEmpty => "No tickets yet.",
-        TicketManage => "Manage my registration",
     }
 }

@@ -685,7 +685,6 @@ pub fn text(key: MessageKey) -> &'static str {
         }
         CheckinManualAdmit => "Valider l’entrée",
         CheckinNoMatch => "Aucun billet ne correspond.",
-        CheckinKitReady => "Liste hors ligne à jour.",
         CheckinCounted => "présents",
         CheckinStartCamera => "Scanner avec la caméra",
         CheckinStopCamera => "Arrêter la caméra",
@@ -725,6 +724,5 @@ pub fn text(key: MessageKey) -> &'static str {
         WalletAccount => "Billets de mon compte",
         WalletDevice => "Billets enregistrés sur cet appareil",
         WalletEmpty => "Aucun billet pour l’instant.",
-        TicketManage => "Gérer mon inscription",
     }
 }
