@@ -127,6 +127,13 @@
       const result = await call('checkin_scan', { value });
       online = true;
       showCounts(result.counts);
+      // The offline list learns what this device saw (a later offline scan then says "already used").
+      const kit = read(kitKey, null);
+      const known = kit && kit.tickets.find((t) => t.id === result.ticket_id);
+      if (known && (result.verdict === 'admitted' || result.verdict === 'already_used')) {
+        known.status = 'used';
+        write(kitKey, kit);
+      }
       showVerdict(result.verdict, result.attendee_name, result.used_at, false);
     } catch (error) {
       if (error.status) return showFailure(error.status);

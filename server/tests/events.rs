@@ -919,3 +919,84 @@ async fn a_first_event_gives_its_organizer_a_public_page() {
         "drafts stay private"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn registration_rules_are_checked_saved_and_shown_again() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "regles@exemple.fr").await;
+    let bad = event_body(&[
+        ("max_seats", "21"),
+        ("cancel_cutoff_hours", "-1"),
+        ("offer_hours", "abc"),
+        ("questions", "a\nb\nc\nd\ne\nf"),
+    ]);
+    let reply = call(&app, "save_event", &bad, &cookie).await;
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    for field in ["max_seats", "cancel_cutoff_hours", "offer_hours"] {
+        assert_eq!(
+            field_error(&reply, field).as_deref(),
+            Some("NumberOutOfRange"),
+            "{field}"
+        );
+    }
+    assert_eq!(
+        field_error(&reply, "questions").as_deref(),
+        Some("QuestionsTooMany")
+    );
+    let lone = call(
+        &app,
+        "save_event",
+        &event_body(&[("questions", "Taille : M")]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(
+        field_error(&lone, "questions").as_deref(),
+        Some("QuestionsChoicesInvalid")
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM events").await, 0);
+
+    let id = saved_event(
+        &app,
+        &cookie,
+        &[
+            ("max_seats", "4"),
+            ("cancel_cutoff_hours", "48"),
+            ("waitlist", "on"),
+            ("offer_hours", "6"),
+            ("questions", "Entreprise\nRégime : Aucun / Végétarien"),
+        ],
+    )
+    .await;
+    let row: (i32, i32, i32, serde_json::Value) = sqlx::query_as(
+        "SELECT max_seats_per_registration, cancellation_cutoff_min, waitlist_offer_min, registration_questions
+         FROM events WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.pool)
+    .await
+    .expect("event");
+    assert_eq!((row.0, row.1, row.2), (4, 48 * 60, 6 * 60));
+    assert_eq!(row.3[1]["choices"][1], "Végétarien");
+    let form = call(&app, "load_event_form", &format!("event={id}"), &cookie).await;
+    assert!(
+        form.body.contains("Régime : Aucun / Végétarien"),
+        "{}",
+        form.body
+    );
+    publish(&app, id).await;
+    let page = app
+        .get(
+            &format!("/events/{}", slug_of(&app, id).await),
+            &[("accept-language", "fr")],
+        )
+        .await;
+    assert!(
+        page.body.contains("name=\"answers[1]\""),
+        "the question is asked"
+    );
+    assert!(
+        page.body.contains("Participant 4"),
+        "names for the other seats"
+    );
+}

@@ -286,6 +286,28 @@ async fn refusals_say_why_and_change_nothing() {
         .expect("unpublish");
     let draft = as_guest(&app, event, 7, 1).await;
     assert!(matches!(draft, Err(AppError::NotFound)));
+    // Cancelled or over: refused with a reason, nothing taken.
+    let over = event_id(&app, "Deja passe", None, 1).await;
+    sqlx::query("UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1")
+        .bind(over)
+        .execute(&app.pool)
+        .await
+        .expect("past");
+    let past = as_guest(&app, over, 8, 1).await;
+    assert!(
+        matches!(&past, Err(e) if e.field_errors().and_then(|f| f.get("seats")) == Some(app::i18n::MessageKey::EventRegistrationClosed)),
+        "{past:?}"
+    );
+    let called_off = event_id(&app, "Annule", None, 1).await;
+    sqlx::query("UPDATE events SET status = 'cancelled', cancelled_at = now() WHERE id = $1")
+        .bind(called_off)
+        .execute(&app.pool)
+        .await
+        .expect("cancel");
+    assert!(matches!(
+        as_guest(&app, called_off, 9, 1).await,
+        Err(AppError::NotFound)
+    ));
     assert_eq!(
         count(
             &app,

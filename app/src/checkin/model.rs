@@ -41,6 +41,8 @@ pub struct ScanResult {
     pub attendee_name: Option<String>,
     /// "19:42" in the event's zone, for a ticket already used.
     pub used_at: Option<String>,
+    /// The ticket judged, so the device's offline list learns it was used.
+    pub ticket_id: Option<i64>,
     pub counts: Counts,
 }
 

@@ -160,7 +160,8 @@ fn Participants(
                 <a href=format!("{base}.pdf{export_query}")>{t(MessageKey::ParticipantsPdf)}</a> " · "
                 <a href=format!("/organizer/events/{}/checkin", list.event_id)>{t(MessageKey::CheckinTitle)}</a>
             </p>
-            <div class="table-scroll">
+            // Focusable so keyboard users can scroll a wide table.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t(MessageKey::ParticipantsTitle)>
                 <table class="participants-table">
                     <thead>
                         <tr>

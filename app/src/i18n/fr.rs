@@ -602,7 +602,7 @@ pub fn text(key: MessageKey) -> &'static str {
         EventFieldMaxSeatsHint => {
             "De 1 à 20 ; chaque place a son billet et le nom de son participant."
         }
-        EventFieldCancelCutoff => "Annulation possible jusqu’à (heures avant le début)",
+        EventFieldCancelCutoff => "Annulation en ligne jusqu’à (heures avant l’événement)",
         EventFieldCancelCutoffHint => {
             "0 : jusqu’au début. Au-delà, les participants vous contactent."
         }

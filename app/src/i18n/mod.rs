@@ -121,6 +121,7 @@ mod tests {
             MessageKey::EventFieldMode,
             MessageKey::ImagesTitle,
             MessageKey::CataloguePage,
+            MessageKey::ParticipantsTitle,
         ];
         for key in MessageKey::ALL {
             let (fr, en) = (Locale::Fr.t(*key), Locale::En.t(*key));

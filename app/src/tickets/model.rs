@@ -70,6 +70,8 @@ pub struct TicketView {
     pub place: Option<String>,
     pub directions: Option<String>,
     pub online: bool,
+    /// The link to join an online event (the ticket's code is the key to it).
+    pub online_url: Option<String>,
     pub qr_svg: String,
 }
 

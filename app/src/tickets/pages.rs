@@ -235,6 +235,9 @@ fn TicketCard(ticket: TicketView, locale: Locale) -> impl IntoView {
                         " " <a class="directions" href=href rel="noopener" target="_blank">{t(MessageKey::EventDirections)}</a>
                     })}
                     {ticket.online.then(|| view! { <span class="chip">{t(MessageKey::Online)}</span> })}
+                    {ticket.online_url.map(|href| view! {
+                        " " <a class="online-link" href=href.clone() rel="noopener noreferrer" target="_blank">{href.clone()}</a>
+                    })}
                 </dd>
             </dl>
             <div class="event-actions">

@@ -77,11 +77,17 @@ async fn judge(
     time_zone: &str,
     value: &str,
     at: DateTime<Utc>,
-) -> Result<(Verdict, Option<String>, Option<String>), AppError> {
+) -> Result<Judged, AppError> {
+    let nothing = |verdict| Judged {
+        verdict,
+        attendee_name: None,
+        used_at: None,
+        ticket_id: None,
+    };
     let ticket = match read(secret, event_id, value) {
-        Target::Invalid => return Ok((Verdict::Unknown, None, None)),
+        Target::Invalid => return Ok(nothing(Verdict::Unknown)),
         Target::Signed(_, event) if event != event_id => {
-            return Ok((Verdict::OtherEvent, None, None));
+            return Ok(nothing(Verdict::OtherEvent));
         }
         Target::Signed(id, _) => sqlx::query!("SELECT id, event_id FROM tickets WHERE id = $1", id)
             .fetch_optional(&mut *conn)
@@ -95,10 +101,10 @@ async fn judge(
         }
     };
     let Some((ticket_id, ticket_event)) = ticket else {
-        return Ok((Verdict::Unknown, None, None));
+        return Ok(nothing(Verdict::Unknown));
     };
     if ticket_event != event_id {
-        return Ok((Verdict::OtherEvent, None, None));
+        return Ok(nothing(Verdict::OtherEvent));
     }
     let admitted = sqlx::query!(
         "UPDATE tickets SET status = 'used', checked_in_at = $3, checked_in_by = $4
@@ -112,7 +118,12 @@ async fn judge(
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(row) = admitted {
-        return Ok((Verdict::Admitted, Some(row.attendee_name), None));
+        return Ok(Judged {
+            verdict: Verdict::Admitted,
+            attendee_name: Some(row.attendee_name),
+            used_at: None,
+            ticket_id: Some(ticket_id),
+        });
     }
     let row = sqlx::query!(
         "SELECT attendee_name, status, checked_in_at FROM tickets WHERE id = $1",
@@ -124,11 +135,19 @@ async fn judge(
         "used" => Verdict::AlreadyUsed,
         _ => Verdict::Cancelled,
     };
-    Ok((
+    Ok(Judged {
         verdict,
-        Some(row.attendee_name),
-        clock(row.checked_in_at, time_zone),
-    ))
+        attendee_name: Some(row.attendee_name),
+        used_at: clock(row.checked_in_at, time_zone),
+        ticket_id: Some(ticket_id),
+    })
+}
+
+struct Judged {
+    verdict: Verdict,
+    attendee_name: Option<String>,
+    used_at: Option<String>,
+    ticket_id: Option<i64>,
 }
 
 pub async fn scan(
@@ -140,7 +159,7 @@ pub async fn scan(
 ) -> Result<ScanResult, AppError> {
     let mut conn = pool.acquire().await?;
     let access = access::check(&mut conn, user, event_id, Need::Door).await?;
-    let (verdict, attendee_name, used_at) = judge(
+    let judged = judge(
         &mut conn,
         secret,
         user,
@@ -151,9 +170,10 @@ pub async fn scan(
     )
     .await?;
     Ok(ScanResult {
-        verdict,
-        attendee_name,
-        used_at,
+        verdict: judged.verdict,
+        attendee_name: judged.attendee_name,
+        used_at: judged.used_at,
+        ticket_id: judged.ticket_id,
         counts: counts(&mut conn, event_id).await?,
     })
 }
@@ -183,7 +203,7 @@ pub async fn sync(
         let at = DateTime::<Utc>::from_timestamp_millis(scan.at)
             .filter(|at| *at <= now && now - *at < chrono::TimeDelta::days(2))
             .unwrap_or(now);
-        let (verdict, attendee_name, used_at) = judge(
+        let judged = judge(
             &mut conn,
             secret,
             user,
@@ -194,11 +214,11 @@ pub async fn sync(
         )
         .await?;
         results.push(SyncedScan {
-            conflict: verdict != Verdict::Admitted,
+            conflict: judged.verdict != Verdict::Admitted,
             value: scan.value,
-            verdict,
-            attendee_name,
-            used_at,
+            verdict: judged.verdict,
+            attendee_name: judged.attendee_name,
+            used_at: judged.used_at,
         });
     }
     Ok(results)

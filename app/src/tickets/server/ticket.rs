@@ -28,7 +28,7 @@ pub async fn by_code(
     let row = sqlx::query!(
         r#"SELECT t.id, t.code, t.attendee_name, t.status, t.checked_in_at, t.participant_id,
                   e.id AS event_id, e.title, e.slug, e.starts_at, e.time_zone, e.attendance_mode,
-                  e.venue_name, e.address_line, e.postal_code, e.city, e.latitude, e.longitude
+                  e.venue_name, e.address_line, e.postal_code, e.city, e.latitude, e.longitude, e.online_url
            FROM tickets t JOIN events e ON e.id = t.event_id
            WHERE t.code = $1 AND e.deleted_at IS NULL"#,
         code
@@ -70,6 +70,9 @@ pub async fn by_code(
             _ => None,
         },
         online: row.attendance_mode != "in_person",
+        online_url: row
+            .online_url
+            .filter(|_| row.attendance_mode != "in_person"),
         qr_svg,
     })
 }
