@@ -177,7 +177,7 @@ fn Participants(
                     <tbody>
                         {list.participants.into_iter().map(|p| view! {
                             <tr data-participant>
-                                <td>{p.full_name}<br /><span class="muted">{p.attendees}</span></td>
+                                <td>{p.full_name}{(p.seats > 1).then(|| view! { <br /><span class="muted">{p.attendees.clone()}</span> })}</td>
                                 <td>{p.email}<br /><span class="muted">{p.phone}</span></td>
                                 <td>{p.seats.to_string()}</td>
                                 <td>{t(status_label(&p.status))}</td>

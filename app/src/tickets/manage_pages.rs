@@ -65,7 +65,6 @@ fn ManageCard(data: ManageView, locale: Locale, token: String) -> impl IntoView 
     let cancelled = data.state == RegistrationState::Cancelled;
     view! {
         <article class="container page narrow manage">
-            <p class="eyebrow">{t(MessageKey::ManageTitle)}</p>
             <h1>{t(heading)}</h1>
             <p class="muted">{t(MessageKey::ManageLead)}</p>
             {cancelled.then(|| view! { <p class="notice notice-success" role="status">{t(MessageKey::ManageCancelled)}</p> })}
