@@ -38,14 +38,7 @@ pub async fn list(
     .await
     .map(|v| serde_json::from_value(v).unwrap_or_default())?;
     let query: String = filter.q.trim().chars().take(100).collect();
-    let like = format!(
-        "%{}%",
-        query
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let like = super::contains_pattern(&query);
     let status = filter.status_db();
     let rows = sqlx::query!(
         r#"SELECT p.id, p.full_name, p.email, p.phone_number, p.seats, p.status, p.answers, p.created_at,

@@ -237,14 +237,7 @@ pub async fn search(
     if query.chars().count() < 2 {
         return Ok(Vec::new());
     }
-    let like = format!(
-        "%{}%",
-        query
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let like = super::contains_pattern(&query);
     let rows = sqlx::query!(
         "SELECT t.code, t.attendee_name, p.email, t.status, t.checked_in_at
          FROM tickets t JOIN event_participants p ON p.id = t.participant_id
