@@ -760,3 +760,68 @@ async fn guest_registrations_join_the_account_that_confirms_the_address() {
     assert_eq!(tickets.len(), 1);
     assert_eq!(tickets[0].event_title, "Rattachement");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_organizer_hears_of_registrations_as_their_setting_says() {
+    let app = TestApp::spawn().await;
+    let each = event(&app, "Chaque fois", 10).await;
+    let daily = event(&app, "Une fois par jour", 10).await;
+    let never = event(&app, "Jamais", 10).await;
+    for (id, setting) in [(each, "each"), (daily, "daily"), (never, "none")] {
+        sqlx::query("UPDATE events SET organizer_notify = $2 WHERE id = $1")
+            .bind(id)
+            .bind(setting)
+            .execute(&app.pool)
+            .await
+            .expect("setting");
+    }
+    let activity = |id: i64| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT count(*) FROM email_outbox WHERE template IN ('organizer_activity', 'organizer_digest')
+                   AND payload #>> '{event,id}' = $1::text",
+            )
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .expect("count")
+        }
+    };
+    for (n, id) in [(1, each), (2, daily), (3, never)] {
+        join(&app, id, n, 1).await.expect("registered");
+    }
+    assert_eq!(activity(each).await, 1, "a mail for each registration");
+    assert_eq!(
+        activity(daily).await,
+        0,
+        "the summary waits for the evening"
+    );
+    assert_eq!(activity(never).await, 0);
+    let token = mailed_token(
+        &app,
+        "registration_confirmed",
+        "g1@example.fr",
+        "manage_token",
+    )
+    .await;
+    manage::cancel(&app.pool, &token).await.expect("cancelled");
+    assert_eq!(activity(each).await, 2, "and for each cancellation");
+    // The evening comes: one summary for the daily event, none for the others.
+    sqlx::query("UPDATE jobs SET run_at = now() WHERE kind = $1")
+        .bind(app::tickets::server::organizer::DIGEST_KIND)
+        .execute(&app.pool)
+        .await
+        .expect("evening");
+    jobs::run_due(&app.pool, &jobs::JobSettings::default())
+        .await
+        .expect("jobs");
+    assert_eq!(activity(daily).await, 1);
+    assert_eq!(activity(never).await, 0);
+    let digest: Value =
+        sqlx::query_scalar("SELECT payload FROM email_outbox WHERE template = 'organizer_digest'")
+            .fetch_one(&app.pool)
+            .await
+            .expect("digest");
+    assert_eq!(digest["registered"], 1);
+}
