@@ -10,16 +10,7 @@ use super::{
 use crate::{error::AppError, i18n::Locale};
 
 #[cfg(feature = "ssr")]
-async fn signed_in() -> Result<crate::accounts::model::CurrentUser, AppError> {
-    crate::accounts::server::current_user()
-        .await?
-        .ok_or(AppError::Unauthorized)
-}
-
-#[cfg(feature = "ssr")]
-fn secret() -> Result<crate::ssr::SigningSecret, AppError> {
-    use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)
-}
+use crate::{accounts::server::require_user as signed_in, ssr::SigningSecret};
 
 /// The check-in page's event, counters and team.
 #[server(prefix = "/api/fn", endpoint = "checkin_event")]
@@ -41,7 +32,8 @@ pub async fn checkin_scan(event_id: i64, value: String) -> Result<ScanResult, Ap
         async {
             let user = signed_in().await?;
             let pool = crate::ssr::db::pool()?;
-            super::server::scan::scan(&pool, &secret()?.0, &user, event_id, &value).await
+            super::server::scan::scan(&pool, &SigningSecret::current()?.0, &user, event_id, &value)
+                .await
         }
         .await,
     )
@@ -79,7 +71,8 @@ pub async fn checkin_offline(event_id: i64) -> Result<OfflineKit, AppError> {
         async {
             let user = signed_in().await?;
             let pool = crate::ssr::db::pool()?;
-            super::server::scan::offline_kit(&pool, &secret()?.0, &user, event_id).await
+            super::server::scan::offline_kit(&pool, &SigningSecret::current()?.0, &user, event_id)
+                .await
         }
         .await,
     )
@@ -94,7 +87,8 @@ pub async fn checkin_sync(event_id: i64, scans: String) -> Result<Vec<SyncedScan
             let scans = serde_json::from_str(&scans)
                 .map_err(|_| AppError::field("scans", crate::i18n::MessageKey::FieldRequired))?;
             let pool = crate::ssr::db::pool()?;
-            super::server::scan::sync(&pool, &secret()?.0, &user, event_id, scans).await
+            super::server::scan::sync(&pool, &SigningSecret::current()?.0, &user, event_id, scans)
+                .await
         }
         .await,
     )

@@ -10,7 +10,7 @@ use crate::error::AppError;
 #[server(prefix = "/api/fn", endpoint = "unsubscribe_target")]
 pub async fn unsubscribe_target(token: String) -> Result<(String, NotificationKind), AppError> {
     crate::ssr::request::reply({
-        let secret = use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)?;
+        let secret = crate::ssr::SigningSecret::current()?;
         crate::ssr::mail::unsubscribe::verify(&secret.0, &token).ok_or(AppError::NotFound)
     })
 }

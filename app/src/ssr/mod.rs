@@ -16,6 +16,13 @@ pub mod session_store;
 #[derive(Clone)]
 pub struct SigningSecret(pub std::sync::Arc<[u8]>);
 
+impl SigningSecret {
+    /// The secret of the request being served (the server always provides it).
+    pub fn current() -> Result<SigningSecret, crate::error::AppError> {
+        leptos::prelude::use_context::<SigningSecret>().ok_or(crate::error::AppError::Internal)
+    }
+}
+
 /// The public address of the site ("https://meetral.fr"), for canonical links and shared URLs.
 #[derive(Clone)]
 pub struct BaseUrl(pub std::sync::Arc<str>);

@@ -36,7 +36,7 @@ pub async fn register_for_event(
             }
             crate::ssr::rate_limit::check(|l| &l.registration)?;
             let pool = crate::ssr::db::pool()?;
-            let secret = use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)?;
+            let secret = crate::ssr::SigningSecret::current()?;
             let seats = model::check_seats(seats.as_deref().unwrap_or("1"), model::SEATS_MAX)
                 .map_err(|e| AppError::field("seats", e))?;
             let asked = server::register_questions(&pool, event_id).await?;
@@ -136,7 +136,7 @@ pub async fn accept_offer(token: String) -> Result<String, AppError> {
         async {
             crate::ssr::rate_limit::check(|l| &l.registration)?;
             let pool = crate::ssr::db::pool()?;
-            let secret = use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)?;
+            let secret = crate::ssr::SigningSecret::current()?;
             let code = super::server::waitlist::accept(&pool, &secret.0, &token).await?;
             let path = format!("/tickets/{code}");
             crate::ssr::request::redirect_form_post(&path);
@@ -152,7 +152,7 @@ pub async fn ticket_by_code(code: String, locale: Locale) -> Result<TicketView, 
     crate::ssr::request::reply(
         async {
             let pool = crate::ssr::db::pool()?;
-            let secret = use_context::<crate::ssr::SigningSecret>().ok_or(AppError::Internal)?;
+            let secret = crate::ssr::SigningSecret::current()?;
             super::server::ticket::by_code(&pool, &secret.0, &code, locale).await
         }
         .await,

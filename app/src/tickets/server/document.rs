@@ -18,8 +18,7 @@ pub async fn ticket_pdf(
     code: &str,
     locale: Locale,
 ) -> Result<Vec<u8>, AppError> {
-    let ticket = super::ticket::by_code(pool, secret, code, locale).await?;
-    let payload = super::ticket::payload_of(pool, secret, code).await?;
+    let (ticket, payload) = super::ticket::with_payload(pool, secret, code, locale).await?;
     let (width, modules) = qr::matrix(&payload).map_err(|e| {
         tracing::error!("ticket QR: {e}");
         AppError::Internal

@@ -94,49 +94,63 @@ pub async fn cancel(pool: &PgPool, token: &str) -> Result<(), AppError> {
         return Err(AppError::NotFound);
     }
     let mut tx = pool.begin().await?;
-    let p = sqlx::query!(
-        r#"SELECT p.id, p.status, p.event_id,
-                  now() < e.starts_at - make_interval(mins => e.cancellation_cutoff_min) AS "open!",
-                  e.status AS event_status
-           FROM event_participants p JOIN events e ON e.id = p.event_id
-           WHERE p.manage_token_hash = $1 AND e.deleted_at IS NULL
-           FOR UPDATE OF p"#,
+    let event_id = sqlx::query_scalar!(
+        "SELECT event_id FROM event_participants WHERE manage_token_hash = $1",
         codes::token_hash(token)
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
+    // The event's row first, then the participant's: the order registrations and offers lock them in,
+    // so a cancellation never deadlocks with them.
+    let event = sqlx::query!(
+        r#"SELECT status, now() < starts_at - make_interval(mins => cancellation_cutoff_min) AS "open!"
+           FROM events WHERE id = $1 AND deleted_at IS NULL FOR UPDATE"#,
+        event_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let p = sqlx::query!(
+        "SELECT id, status FROM event_participants WHERE manage_token_hash = $1 FOR UPDATE",
+        codes::token_hash(token)
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     if p.status == "cancelled" {
         return Ok(());
     }
-    if !p.open || p.event_status != "published" {
+    if !event.open || event.status != "published" {
         return Err(AppError::field("cancel", MessageKey::ManageCancelTooLate));
     }
-    cancel_locked(&mut tx, p.id, p.event_id, &p.status).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// The cancellation itself, the participant's row already locked.
-async fn cancel_locked(
-    conn: &mut PgConnection,
-    participant_id: i64,
-    event_id: i64,
-    status: &str,
-) -> Result<(), AppError> {
     let used = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!" FROM tickets WHERE participant_id = $1 AND status = 'used'"#,
-        participant_id
+        p.id
     )
-    .fetch_one(&mut *conn)
+    .fetch_one(&mut *tx)
     .await?;
     if used > 0 {
         return Err(AppError::field("cancel", MessageKey::ManageCancelUsed));
     }
-    // Lock the event before touching the count (the same order as registration).
-    sqlx::query!("SELECT id FROM events WHERE id = $1 FOR UPDATE", event_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    end(&mut tx, p.id, event_id, &p.status, false).await?;
+    if p.status == "registered" {
+        super::organizer::tell(&mut tx, p.id, ParticipantChange::Cancelled).await?;
+    }
+    super::waitlist::offer_next(&mut tx, event_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends a registration that was `status` (cancelled by its holder, or an offer that lapsed): its
+/// tickets are cancelled, the seats it took or held go back to the event, and the person is told.
+/// The caller holds the event's row lock.
+pub(super) async fn end(
+    conn: &mut PgConnection,
+    participant_id: i64,
+    event_id: i64,
+    status: &str,
+    offer_expired: bool,
+) -> Result<(), AppError> {
     let p = sqlx::query!(
         "UPDATE event_participants SET status = 'cancelled', cancelled_at = now(), offer_expires_at = NULL
          WHERE id = $1 RETURNING seats, email, full_name, locale",
@@ -162,23 +176,24 @@ async fn cancel_locked(
         .await?;
     }
     let event = facts::load(&mut *conn, event_id).await?.facts;
+    let key = if offer_expired {
+        format!("waitlist-lapsed:{participant_id}")
+    } else {
+        format!("registration-cancelled:{participant_id}")
+    };
     enqueue(
         conn,
         OutgoingMail {
-            idempotency_key: &format!("registration-cancelled:{participant_id}"),
+            idempotency_key: &key,
             to: &p.email,
             locale: Locale::from_tag(&p.locale).unwrap_or_default(),
             mail: &Mail::RegistrationCancelled {
                 full_name: p.full_name,
                 event,
-                offer_expired: false,
+                offer_expired,
             },
         },
     )
     .await?;
-    if status == "registered" {
-        super::organizer::tell(conn, participant_id, ParticipantChange::Cancelled).await?;
-    }
-    super::waitlist::offer_next(conn, event_id).await?;
     Ok(())
 }

@@ -11,18 +11,30 @@ use crate::{
     tickets::model::{TicketStatus, TicketView},
 };
 
-/// The ticket with this code, whatever its status; `NotFound` for an unknown or malformed code.
+/// The ticket with this code, whatever its status, its QR drawn as SVG; `NotFound` for an unknown or
+/// malformed code.
 pub async fn by_code(
     pool: &PgPool,
     secret: &[u8],
     code: &str,
     locale: Locale,
 ) -> Result<TicketView, AppError> {
-    if code.len() > 64
-        || !code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    let (mut ticket, payload) = with_payload(pool, secret, code, locale).await?;
+    ticket.qr_svg = qr::svg(&payload).map_err(|e| {
+        tracing::error!("ticket QR: {e}");
+        AppError::Internal
+    })?;
+    Ok(ticket)
+}
+
+/// The ticket's facts (without the SVG) and the signed payload its QR code holds.
+pub async fn with_payload(
+    pool: &PgPool,
+    secret: &[u8],
+    code: &str,
+    locale: Locale,
+) -> Result<(TicketView, String), AppError> {
+    if !super::codes::well_formed(code) {
         return Err(AppError::NotFound);
     }
     let row = sqlx::query!(
@@ -37,14 +49,10 @@ pub async fn by_code(
     .await?
     .ok_or(AppError::NotFound)?;
     let payload = super::codes::qr_payload(secret, row.id, row.event_id, row.participant_id);
-    let qr_svg = qr::svg(&payload).map_err(|e| {
-        tracing::error!("ticket QR: {e}");
-        AppError::Internal
-    })?;
     let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
     let status = TicketStatus::from_db(&row.status);
     let in_person = row.attendance_mode != "online";
-    Ok(TicketView {
+    let ticket = TicketView {
         code: row.code,
         attendee_name: row.attendee_name,
         status,
@@ -73,8 +81,9 @@ pub async fn by_code(
         online_url: row
             .online_url
             .filter(|_| row.attendance_mode != "in_person"),
-        qr_svg,
-    })
+        qr_svg: String::new(),
+    };
+    Ok((ticket, payload))
 }
 
 /// An account's tickets (not cancelled), the next events first, then past ones.
@@ -105,21 +114,4 @@ pub async fn of_user(
             status: TicketStatus::from_db(&r.status),
         })
         .collect())
-}
-
-/// The signed QR payload of the ticket with this code.
-pub async fn payload_of(pool: &PgPool, secret: &[u8], code: &str) -> Result<String, AppError> {
-    let row = sqlx::query!(
-        "SELECT id, event_id, participant_id FROM tickets WHERE code = $1",
-        code
-    )
-    .fetch_optional(pool)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    Ok(super::codes::qr_payload(
-        secret,
-        row.id,
-        row.event_id,
-        row.participant_id,
-    ))
 }

@@ -238,43 +238,27 @@ async fn first_code(conn: &mut PgConnection, participant_id: i64) -> Result<Stri
 
 /// The expiry job: a lapsed offer gives its seats back and they go to the next person in line.
 pub async fn expire(conn: &mut PgConnection, job: &Job) -> Result<(), AppError> {
-    let Some(participant_id) = job.payload.get("participant_id").and_then(|v| v.as_i64()) else {
+    let (Some(participant_id), Some(event_id)) = (
+        job.payload.get("participant_id").and_then(|v| v.as_i64()),
+        job.event_id,
+    ) else {
         return Ok(());
     };
-    let lapsed = sqlx::query!(
-        "UPDATE event_participants SET status = 'cancelled', cancelled_at = now(), offer_expires_at = NULL
-         WHERE id = $1 AND status = 'offered' AND offer_expires_at <= now()
-         RETURNING event_id, seats",
+    // Event first, then the participant: the order registrations and cancellations lock them in.
+    sqlx::query!("SELECT id FROM events WHERE id = $1 FOR UPDATE", event_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let lapsed = sqlx::query_scalar!(
+        "SELECT id FROM event_participants
+         WHERE id = $1 AND status = 'offered' AND offer_expires_at <= now() FOR UPDATE",
         participant_id
     )
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(lapsed) = lapsed else {
+    if lapsed.is_none() {
         return Ok(());
-    };
-    sqlx::query!(
-        "UPDATE events SET seats_taken = greatest(seats_taken - $2, 0) WHERE id = $1",
-        lapsed.event_id,
-        lapsed.seats
-    )
-    .execute(&mut *conn)
-    .await?;
-    let p = person(conn, participant_id).await?;
-    let event = facts::load(&mut *conn, lapsed.event_id).await?.facts;
-    crate::ssr::mail::outbox::enqueue(
-        conn,
-        crate::ssr::mail::outbox::OutgoingMail {
-            idempotency_key: &format!("waitlist-lapsed:{participant_id}"),
-            to: &p.email,
-            locale: p.locale,
-            mail: &Mail::RegistrationCancelled {
-                full_name: p.full_name,
-                event,
-                offer_expired: true,
-            },
-        },
-    )
-    .await?;
-    offer_next(conn, lapsed.event_id).await?;
+    }
+    super::manage::end(conn, participant_id, event_id, "offered", true).await?;
+    offer_next(conn, event_id).await?;
     Ok(())
 }
