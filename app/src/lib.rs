@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod admin;
 pub mod checkin;
 pub mod contact;
 pub mod discovery;
@@ -13,6 +14,7 @@ pub mod forms;
 pub mod home;
 pub mod i18n;
 pub mod ids;
+pub mod moderation;
 pub mod notifications;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -121,6 +123,20 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/security") view=accounts::pages::SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=notifications::pages::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/account/notifications") view=notifications::pages::PreferencesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/moderation") view=moderation::pages::queue::ModerationQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/moderation/log") view=moderation::pages::ModerationLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/moderation/:id") view=moderation::pages::review::ModerationReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/reports") view=moderation::pages::reports::ReportsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/settings") view=admin::pages::settings::SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=admin::pages::dashboard::DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view=admin::pages::users::UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users/:id") view=admin::pages::users::UserPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/events") view=admin::pages::events::EventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/events/:id") view=admin::pages::events::EventAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/tickets") view=admin::pages::tickets::TicketsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/notifications") view=admin::pages::notifications::NotificationsAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/categories") view=admin::pages::catalog::CatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=admin::pages::audit::AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/unsubscribe/:token") view=notifications::pages::UnsubscribePage ssr=SsrMode::Async />
                 </Routes>
             </ui::layout::Layout>

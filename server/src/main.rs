@@ -171,7 +171,8 @@ async fn mail_command(pool: &sqlx::PgPool, action: MailAction) -> Result<(), Str
             Ok(())
         }
         MailAction::Retry { id, .. } => {
-            let count = outbox::retry_failed(pool, id)
+            let mut conn = pool.acquire().await.map_err(|e| e.to_string())?;
+            let count = outbox::retry_failed(&mut conn, id)
                 .await
                 .map_err(|e| e.to_string())?;
             println!("{count} mail(s) queued again");

@@ -125,8 +125,13 @@ pub async fn submit_event(event: i64) -> Result<String, AppError> {
             let user = require_publisher().await?;
             let pool = crate::ssr::db::pool()?;
             let ip = Client::current().ip;
-            super::server::lifecycle::submit(&pool, &user, event, ip.as_deref()).await?;
-            let path = format!("/organizer/events/{event}/preview?saved=submitted");
+            let outcome =
+                super::server::lifecycle::submit(&pool, &user, event, ip.as_deref()).await?;
+            let saved = match outcome {
+                crate::moderation::server::intake::Intake::Published => "published",
+                crate::moderation::server::intake::Intake::Queued => "submitted",
+            };
+            let path = format!("/organizer/events/{event}/preview?saved={saved}");
             crate::ssr::request::redirect_form_post(&path);
             Ok(path)
         }

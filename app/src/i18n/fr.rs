@@ -724,5 +724,30 @@ pub fn text(key: MessageKey) -> &'static str {
         WalletAccount => "Billets de mon compte",
         WalletDevice => "Billets enregistrés sur cet appareil",
         WalletEmpty => "Aucun billet pour l’instant.",
+        ReportReasonSpam => "Spam ou publicité abusive",
+        ReportReasonFraud => "Arnaque ou fraude",
+        ReportReasonInappropriate => "Contenu inapproprié ou offensant",
+        ReportReasonMisleadingFood => "FreeFood trompeur (pas de nourriture offerte)",
+        ReportReasonWrongInformation => "Informations fausses (date, lieu, prix)",
+        ReportReasonOther => "Autre raison",
+        ReportDetailsTooLong => "2 000 caractères au plus.",
+        ReportDetailsNeeded => "Dites-nous en quelques mots ce qui ne va pas.",
+        ReportTitle => "Signaler cet événement",
+        ReportLead => {
+            "Un problème avec cet événement ? L’équipe de modération examine chaque signalement."
+        }
+        ReportReasonLabel => "Motif du signalement",
+        ReportDetailsLabel => "Précisions (facultatif)",
+        ReportEmailLabel => "Votre e-mail pour recevoir un accusé de réception (facultatif)",
+        ReportSubmit => "Envoyer le signalement",
+        ReportSent => "Merci : votre signalement a été transmis à la modération.",
+        StatusChangesRequested => "Modifications demandées",
+        PreviewChangesLead => {
+            "La modération demande des modifications. Modifiez l’événement puis soumettez-le à nouveau."
+        }
+        PreviewPublishedAtOnce => "Événement publié : il est visible dans le catalogue.",
+        ModerationReasonLabel => "Motif de la modération :",
+        SlugInvalid => "Lettres minuscules, chiffres et tirets seulement (ex. : atelier-cuisine).",
+        SlugTaken => "Cet identifiant est déjà utilisé.",
     }
 }

@@ -44,6 +44,15 @@ impl Locale {
         }
     }
 
+    /// Server-only copy (the back-office, mails) written as a French/English pair next to its use:
+    /// it never reaches the browser's WASM, which every `MessageKey` does through the tables.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::Fr => fr,
+            Locale::En => en,
+        }
+    }
+
     pub fn t(self, key: MessageKey) -> &'static str {
         match self {
             Locale::Fr => fr::text(key),

@@ -7,6 +7,15 @@ use sqlx::PgConnection;
 pub enum Target {
     User(i64),
     Event(i64),
+    Ticket(i64),
+    Report(i64),
+    Category(i64),
+    Label(i64),
+    /// Platform-wide records: settings, word lists, announcements (`id` names the row when there is one).
+    Platform,
+    Term(i64),
+    Announcement(i64),
+    Mail(i64),
 }
 
 pub async fn record(
@@ -18,8 +27,16 @@ pub async fn record(
     ip: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     let (kind, id) = match target {
-        Target::User(id) => ("user", id),
-        Target::Event(id) => ("event", id),
+        Target::User(id) => ("user", Some(id)),
+        Target::Event(id) => ("event", Some(id)),
+        Target::Ticket(id) => ("ticket", Some(id)),
+        Target::Report(id) => ("report", Some(id)),
+        Target::Category(id) => ("category", Some(id)),
+        Target::Label(id) => ("label", Some(id)),
+        Target::Platform => ("platform", None),
+        Target::Term(id) => ("moderation_term", Some(id)),
+        Target::Announcement(id) => ("announcement", Some(id)),
+        Target::Mail(id) => ("mail", Some(id)),
     };
     sqlx::query!(
         "INSERT INTO activity_logs (actor_user_id, action, target_type, target_id, details, ip_address)

@@ -57,6 +57,11 @@ async fn dispatch(conn: &mut PgConnection, job: &Job) -> Result<(), String> {
                 .await
                 .map_err(|e| format!("{e:?}"))
         }
+        crate::moderation::server::sanctions::SUSPENSION_END_KIND => {
+            crate::moderation::server::sanctions::end_suspension(conn, job)
+                .await
+                .map_err(|e| e.to_string())
+        }
         other => Err(format!("unknown job kind {other:?}")),
     }
 }

@@ -21,6 +21,8 @@ pub struct Limiters {
     pub mail_links: IpLimiter,
     /// Registrations for events (guests and accounts): 30, then 1 every 10 s.
     pub registration: IpLimiter,
+    /// Reports of events: 10, then 1 a minute.
+    pub reports: IpLimiter,
 }
 
 impl Default for Limiters {
@@ -38,6 +40,7 @@ impl Limiters {
             signup: IpLimiter::new(10 * factor, Duration::from_secs(60)),
             mail_links: IpLimiter::new(10 * factor, Duration::from_secs(60)),
             registration: IpLimiter::new(30 * factor, Duration::from_secs(10)),
+            reports: IpLimiter::new(10 * factor, Duration::from_secs(60)),
         }
     }
 }

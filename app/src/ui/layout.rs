@@ -58,6 +58,16 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
         }
         _ => None,
     };
+    // Staff reach the back-office from the menu (moderators land on the queue).
+    let staff_link = account
+        .as_ref()
+        .and_then(|(user, _)| user.as_ref())
+        .and_then(|user| match user.role {
+            crate::accounts::model::Role::Admin => Some("/admin"),
+            crate::accounts::model::Role::Moderator => Some("/admin/moderation"),
+            crate::accounts::model::Role::User => None,
+        })
+        .map(|href| view! { <a href=href>{locale.pick("Back-office", "Back office")}</a> });
     let account_area = account.map(|(user, _)| match user {
         Some(user) => view! {
             <a class="account-name" href="/account">{user.full_name}</a>
@@ -80,6 +90,7 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
                 <a href="/organizer/events">{t(MessageKey::NavOrganize)}</a>
                 <a href="/faq">{t(MessageKey::NavFaq)}</a>
                 <a href="/contact">{t(MessageKey::NavContact)}</a>
+                {staff_link}
             </nav>
             <div class="header-tools">
                 <LanguageSwitch locale />

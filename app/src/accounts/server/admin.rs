@@ -97,6 +97,19 @@ pub async fn suspend(
         return Err(AppError::NotFound);
     }
     sessions::revoke_all(&mut tx, target, None).await?;
+    use crate::moderation::server::sanctions;
+    let hidden = sanctions::set_organizer_events_hidden(&mut tx, target, true).await?;
+    sanctions::schedule_end(&mut tx, target, suspension.until).await?;
+    sanctions::log_action(
+        &mut tx,
+        Some(actor),
+        None,
+        Some(target),
+        "suspend_user",
+        Some(&suspension.reason),
+    )
+    .await?;
+    tracing::info!(target, events_hidden = hidden, "account suspended");
     audit(
         &mut tx,
         actor,
@@ -127,6 +140,18 @@ pub async fn reinstate(
     if updated.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
+    use crate::moderation::server::sanctions;
+    sanctions::set_organizer_events_hidden(&mut tx, target, false).await?;
+    sanctions::schedule_end(&mut tx, target, None).await?;
+    sanctions::log_action(
+        &mut tx,
+        Some(actor),
+        None,
+        Some(target),
+        "restore_user",
+        None,
+    )
+    .await?;
     audit(
         &mut tx,
         actor,

@@ -62,6 +62,7 @@ pub enum EventStatus {
     PendingReview,
     Published,
     Rejected,
+    ChangesRequested,
     Cancelled,
 }
 
@@ -71,6 +72,7 @@ impl EventStatus {
             "pending_review" => EventStatus::PendingReview,
             "published" => EventStatus::Published,
             "rejected" => EventStatus::Rejected,
+            "changes_requested" => EventStatus::ChangesRequested,
             "cancelled" => EventStatus::Cancelled,
             _ => EventStatus::Draft,
         }
@@ -82,6 +84,7 @@ impl EventStatus {
             EventStatus::PendingReview => MessageKey::StatusPending,
             EventStatus::Published => MessageKey::StatusPublished,
             EventStatus::Rejected => MessageKey::StatusRejected,
+            EventStatus::ChangesRequested => MessageKey::StatusChangesRequested,
             EventStatus::Cancelled => MessageKey::StatusCancelled,
         }
     }
@@ -125,6 +128,8 @@ pub struct EventDetail {
     pub share: ShareLinks,
     /// schema.org Event as JSON, for the page's `<script type="application/ld+json">`.
     pub json_ld: String,
+    /// (name, what it means) of the labels it carries: FreeFood's text, partner labels.
+    pub labels: Vec<(String, String)>,
 }
 
 impl EventDetail {

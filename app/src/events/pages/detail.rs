@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     events::{api::event_by_slug, model::EventDetail},
     i18n::{Locale, MessageKey, use_locale},
+    moderation::pages::report_form::ReportForm,
     tickets::pages::RegisterForm,
     ui::{
         badge::FreeFoodBadge,
@@ -23,11 +24,24 @@ pub fn EventPage() -> impl IntoView {
         move || params.read().get("slug").unwrap_or_default(),
         event_by_slug,
     );
+    let reported = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("reported")
+        .is_some();
     view! {
         <Suspense fallback=|| view! { <div class="container page skeleton" aria-hidden="true"></div> }>
             {move || Suspend::new(async move {
                 match event.await {
-                    Ok(detail) => view! { <EventHead detail=detail.clone() /><EventDetailView detail locale /> }.into_any(),
+                    Ok(detail) => {
+                        let slug = detail.card.slug.clone();
+                        view! {
+                            <EventHead detail=detail.clone() />
+                            <EventDetailView detail locale />
+                            <div class="container report-area">
+                                <ReportForm locale slug signed_in=signed_in().is_some() sent=reported />
+                            </div>
+                        }.into_any()
+                    }
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                 }
             })}
@@ -128,6 +142,13 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
             {status_note.map(|note| view! { <p class="notice notice-warning" role="status">{note}</p> })}
             {cancel_message.map(|message| view! { <blockquote class="cancel-message">{message}</blockquote> })}
             <p class="lead">{card.summary}</p>
+            {(!detail.labels.is_empty()).then(|| view! {
+                <ul class="event-labels">
+                    {detail.labels.clone().into_iter().map(|(name, meaning)| view! {
+                        <li><strong>{name}</strong> {(!meaning.is_empty()).then(|| format!(" — {meaning}"))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <dl class="facts">
                 <dt>{t(MessageKey::EventWhen)}</dt>
                 <dd>

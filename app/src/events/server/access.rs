@@ -13,6 +13,7 @@ pub struct Locked {
     pub status: String,
     pub starts_at: chrono::DateTime<chrono::Utc>,
     pub place: Option<String>,
+    pub organizer_id: i64,
 }
 
 /// Locks the event for `user` (FOR UPDATE); `Forbidden` when they may not manage it, `NotFound` when
@@ -53,6 +54,7 @@ pub async fn lock_for(
         status: row.status,
         starts_at: row.starts_at,
         place,
+        organizer_id: row.organizer_id,
     })
 }
 

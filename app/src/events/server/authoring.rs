@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use sqlx::{PgConnection, PgPool};
 
 use super::access;
+use crate::moderation::server::intake;
 use crate::{
     accounts::model::CurrentUser,
     error::AppError,
@@ -325,6 +326,13 @@ async fn write(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| AppError::field("category", MessageKey::CategoryRequired))?;
+    // What moderators approved of a published event, to tell whether this edit changes it.
+    let approved = match (&locked, event_id) {
+        (Some(l), Some(id)) if l.status == "published" => {
+            Some(intake::snapshot(&mut tx, id).await?)
+        }
+        _ => None,
+    };
     let id = match event_id {
         None => insert(&mut tx, user.id, category_id, valid, &times).await?,
         Some(id) => {
@@ -376,6 +384,11 @@ async fn write(
                 }
                 // A larger capacity frees seats for the waitlist.
                 crate::tickets::server::waitlist::offer_next(&mut tx, id).await?;
+            }
+            if let Some(approved) = approved
+                && intake::snapshot(&mut tx, id).await? != approved
+            {
+                intake::run(&mut tx, id, intake::Cause::ContentEdited).await?;
             }
         }
     }

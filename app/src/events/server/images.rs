@@ -147,7 +147,7 @@ pub async fn add(
             })?;
     }
     let mut tx = pool.begin().await?;
-    access::lock_for(&mut tx, user, event_id).await?;
+    let locked = access::lock_for(&mut tx, user, event_id).await?;
     let replaced = if kind == ImageKind::Cover {
         sqlx::query_as!(
             Stored,
@@ -192,6 +192,15 @@ pub async fn add(
         ip,
     )
     .await?;
+    // Moderators approved the images they saw: a new one on a published event is looked at again.
+    if locked.status == "published" {
+        crate::moderation::server::intake::run(
+            &mut tx,
+            event_id,
+            crate::moderation::server::intake::Cause::ContentEdited,
+        )
+        .await?;
+    }
     tx.commit().await?;
     forget(media, replaced).await;
     Ok(id)

@@ -5,44 +5,45 @@ use sqlx::PgPool;
 
 use super::access;
 use crate::{
-    accounts::model::CurrentUser, error::AppError, i18n::MessageKey,
+    accounts::model::CurrentUser,
+    error::AppError,
+    i18n::MessageKey,
+    moderation::server::intake::{self, Intake},
     notifications::server::event_updates,
 };
 
-/// Draft (or rejected) → pending moderation. The start must still lie ahead.
+/// Draft, rejected or "changes requested" → the automated checks, then published at once (trusted
+/// organizer, clean score) or pending moderation. The start must still lie ahead.
 pub async fn submit(
     pool: &PgPool,
     user: &CurrentUser,
     event_id: i64,
     ip: Option<&str>,
-) -> Result<(), AppError> {
+) -> Result<Intake, AppError> {
     let mut tx = pool.begin().await?;
     let locked = access::lock_for(&mut tx, user, event_id).await?;
-    if !matches!(locked.status.as_str(), "draft" | "rejected") {
+    if !matches!(
+        locked.status.as_str(),
+        "draft" | "rejected" | "changes_requested"
+    ) {
         return Err(AppError::Conflict);
     }
     if locked.starts_at <= Utc::now() {
         return Err(AppError::field("starts_at", MessageKey::DateMustBeFuture));
     }
-    sqlx::query!(
-        "UPDATE events SET status = 'pending_review', submitted_at = now(), status_reason = NULL,
-                updated_at = now()
-         WHERE id = $1",
-        event_id
-    )
-    .execute(&mut *tx)
-    .await?;
+    intake::check_daily_limit(&mut tx, locked.organizer_id).await?;
+    let (outcome, assessment) = intake::run(&mut tx, event_id, intake::Cause::Submitted).await?;
     access::log(
         &mut tx,
         user.id,
         event_id,
         "event_submitted",
-        serde_json::json!({}),
+        serde_json::json!({ "risk_score": assessment.score, "published": outcome == Intake::Published }),
         ip,
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(outcome)
 }
 
 /// Cancels an event that is not over: its tickets are cancelled, its reminders dropped and everyone

@@ -92,7 +92,10 @@ async fn load(pool: &PgPool, which: Which<'_>, locale: Locale) -> Result<EventDe
     .await?
     .ok_or(AppError::NotFound)?;
     let images = images(pool, row.id).await?;
-    Ok(detail(row, images, locale))
+    let labels = labels(pool, row.id, row.free_food, locale).await?;
+    let mut detail = detail(row, images, locale);
+    detail.labels = labels;
+    Ok(detail)
 }
 
 pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventDetail, AppError> {
@@ -109,6 +112,45 @@ pub async fn for_organizer(
     let mut conn = pool.acquire().await?;
     access::lock_for(&mut conn, user, event_id).await?;
     drop(conn);
+    load(pool, Which::Preview(event_id), locale).await
+}
+
+/// The labels the event carries, with what each means: FreeFood's text (editable by admins) when
+/// food is offered, then the partner labels an admin gave it.
+async fn labels(
+    pool: &PgPool,
+    event_id: i64,
+    free_food: bool,
+    locale: Locale,
+) -> Result<Vec<(String, String)>, AppError> {
+    let rows = sqlx::query!(
+        "SELECT l.name_fr, l.name_en, l.description_fr, l.description_en FROM labels l
+         WHERE l.deleted_at IS NULL
+           AND ((l.built_in AND l.slug = 'freefood' AND $2)
+                OR EXISTS (SELECT 1 FROM event_labels el WHERE el.event_id = $1 AND el.label_id = l.id))
+         ORDER BY l.built_in DESC, l.name_fr",
+        event_id,
+        free_food
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                locale.pick(&r.name_fr, &r.name_en).to_owned(),
+                locale.pick(&r.description_fr, &r.description_en).to_owned(),
+            )
+        })
+        .collect())
+}
+
+/// Any live event by id, whatever its status, for moderators (who are checked by the caller).
+pub async fn for_staff(
+    pool: &PgPool,
+    event_id: i64,
+    locale: Locale,
+) -> Result<EventDetail, AppError> {
     load(pool, Which::Preview(event_id), locale).await
 }
 
@@ -242,6 +284,7 @@ fn detail(row: DetailRow, images: Vec<(bool, ImageView)>, locale: Locale) -> Eve
         registration_closed: row.registration_deadline.is_some_and(|d| d < now),
         share,
         json_ld,
+        labels: Vec::new(),
     }
 }
 

@@ -166,6 +166,12 @@ pub enum Mail {
         outcome: ModerationOutcome,
         reason: Option<String>,
     },
+    /// An admin's announcement to a segment of users.
+    Announcement {
+        full_name: String,
+        subject: String,
+        body: String,
+    },
     ReportAcknowledgement {
         event_slug: String,
         event_title: String,
@@ -205,6 +211,7 @@ impl Mail {
             Mail::CoOrganizerInvitation { .. } => "co_organizer_invitation",
             Mail::ModerationDecision { .. } => "moderation_decision",
             Mail::ReportAcknowledgement { .. } => "report_acknowledgement",
+            Mail::Announcement { .. } => "announcement",
             Mail::ContactFormTeam { .. } => "contact_form_team",
             Mail::ContactFormCopy { .. } => "contact_form_copy",
         }

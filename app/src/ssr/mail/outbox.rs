@@ -55,13 +55,16 @@ pub async fn failed(pool: &sqlx::PgPool, limit: i64) -> Result<Vec<FailedMail>, 
 
 /// Puts failed mails back in the queue (one by id, or all of them) with a fresh attempt budget;
 /// the worker sends them at its next round. Returns how many were re-queued.
-pub async fn retry_failed(pool: &sqlx::PgPool, id: Option<i64>) -> Result<u64, sqlx::Error> {
+pub async fn retry_failed(
+    conn: &mut sqlx::PgConnection,
+    id: Option<i64>,
+) -> Result<u64, sqlx::Error> {
     let done = sqlx::query!(
         "UPDATE email_outbox SET status = 'pending', attempts = 0, next_attempt_at = now()
          WHERE status = 'failed' AND ($1::bigint IS NULL OR id = $1)",
         id
     )
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected())
 }

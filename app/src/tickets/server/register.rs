@@ -203,6 +203,14 @@ pub async fn register(
         .map_err(|_| AppError::field("seats", MessageKey::SeatsInvalid))?;
     let locale = request.locale;
     let mut tx = pool.begin().await?;
+    // The platform's registration rules may require an account.
+    if matches!(registrant, Registrant::Guest(_))
+        && !crate::admin::server::settings::load(&mut tx)
+            .await?
+            .guest_registration
+    {
+        return Err(AppError::Unauthorized);
+    }
     let who = person(&mut tx, &registrant).await?;
     if let Some(live) = existing(&mut tx, event_id, &who.email).await? {
         let outcome = again(&mut tx, secret, &who, live, locale).await?;

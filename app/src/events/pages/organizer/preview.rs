@@ -61,6 +61,7 @@ fn OrganizerBanner(locale: Locale, detail: EventDetail, saved: Option<String>) -
     let notice = saved.and_then(|saved| match saved.as_str() {
         "1" => Some(MessageKey::PreviewSaved),
         "submitted" => Some(MessageKey::PreviewSubmitted),
+        "published" => Some(MessageKey::PreviewPublishedAtOnce),
         "cancelled" => Some(MessageKey::PreviewCancelled),
         "image" => Some(MessageKey::PreviewImageSaved),
         "image-removed" => Some(MessageKey::PreviewImageRemoved),
@@ -71,10 +72,13 @@ fn OrganizerBanner(locale: Locale, detail: EventDetail, saved: Option<String>) -
         EventStatus::PendingReview => MessageKey::PreviewPendingLead,
         EventStatus::Published => MessageKey::PreviewPublishedLead,
         EventStatus::Rejected => MessageKey::PreviewRejectedLead,
+        EventStatus::ChangesRequested => MessageKey::PreviewChangesLead,
         EventStatus::Cancelled => MessageKey::PreviewCancelledLead,
     };
-    let can_submit =
-        matches!(detail.status, EventStatus::Draft | EventStatus::Rejected) && !detail.is_past;
+    let can_submit = matches!(
+        detail.status,
+        EventStatus::Draft | EventStatus::Rejected | EventStatus::ChangesRequested
+    ) && !detail.is_past;
     let can_cancel = !matches!(detail.status, EventStatus::Cancelled) && !detail.is_past;
     view! {
         <aside class="organizer-banner" aria-label=t(MessageKey::PreviewBannerLabel)>
@@ -84,8 +88,8 @@ fn OrganizerBanner(locale: Locale, detail: EventDetail, saved: Option<String>) -
                     <span class=format!("status status-{:?}", detail.status).to_lowercase()>{t(detail.status.label())}</span>
                     " " {t(explanation)}
                 </p>
-                {(detail.status == EventStatus::Rejected).then(|| detail.status_reason.clone()).flatten().map(|reason| view! {
-                    <p class="notice notice-warning">{reason}</p>
+                {matches!(detail.status, EventStatus::Rejected | EventStatus::ChangesRequested).then(|| detail.status_reason.clone()).flatten().map(|reason| view! {
+                    <p class="notice notice-warning" data-moderation-reason><strong>{t(MessageKey::ModerationReasonLabel)}</strong> " " {reason}</p>
                 })}
                 <div class="banner-actions">
                     {detail.status.editable().then(|| view! {

@@ -203,6 +203,11 @@ pub fn render(
             rendered.reply_to = Some(format!("{from_name} <{reply_to}>"));
             return Ok(rendered);
         }
+        Mail::Announcement {
+            full_name,
+            subject,
+            body,
+        } => team::announcement(l, c, full_name, subject, body),
         Mail::ContactFormCopy { full_name, subject } => {
             team::contact_copy(l, c, full_name, subject)
         }

@@ -85,6 +85,27 @@ pub(super) fn report_acknowledgement(
     (t("Signalement reçu", "Report received").to_owned(), body)
 }
 
+pub(super) fn announcement(
+    locale: Locale,
+    context: &RenderContext,
+    full_name: &str,
+    subject: &str,
+    text: &str,
+) -> Draft {
+    let t = |fr, en| tr(locale, fr, en);
+    let mut body = Body::default().greeting(locale, full_name);
+    for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        body = body.paragraph(paragraph);
+    }
+    let body = body
+        .button(t("Aller sur Meetral", "Go to Meetral"), &context.link("/"))
+        .small(t(
+            "Un message de l’équipe Meetral à ses membres.",
+            "A message from the Meetral team to its members.",
+        ));
+    (subject.to_owned(), body)
+}
+
 pub(super) fn contact_team(
     locale: Locale,
     from_name: &str,
