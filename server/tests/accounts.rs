@@ -6,8 +6,10 @@ mod common;
 use common::{
     Reply, TestApp,
     accounts::{
-        JSON, PASSWORD, call, form, login, session_cookie, signed_in, user, user_with_role,
+        JSON, PASSWORD, call, enrol, form, login, session_cookie, signed_in, totp_now, user,
+        user_with_role,
     },
+    events::field_error,
 };
 
 const NEW_PASSWORD: &str = "grenadine pamplemousse vélo";
@@ -53,16 +55,6 @@ async fn is_signed_in(app: &TestApp, cookie: &str) -> bool {
         401 => false,
         other => panic!("my_account answered {other}: {}", reply.body),
     }
-}
-
-/// The message key of a field error in a JSON reply.
-fn field_error(reply: &Reply, field: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(&reply.body).ok()?;
-    value
-        .get("Validation")?
-        .get(field)?
-        .as_str()
-        .map(str::to_owned)
 }
 
 #[tokio::test]
@@ -533,43 +525,6 @@ async fn sessions_are_listed_and_one_or_all_can_be_signed_out() {
         200
     );
     assert!(!is_signed_in(&app, &here).await);
-}
-
-fn totp_now(secret_grouped: &str, offset_steps: i64) -> String {
-    let encoded: String = secret_grouped.split_whitespace().collect();
-    let secret = totp_rs::Secret::Encoded(encoded)
-        .to_bytes()
-        .expect("base32");
-    let totp = totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, secret);
-    let now = chrono::Utc::now().timestamp() + offset_steps * 30;
-    totp.generate(now.max(0) as u64)
-}
-
-/// Turns 2FA on for the signed-in `cookie`; answers the new cookie, the secret and the recovery codes.
-async fn enrol(app: &TestApp, cookie: &str) -> (String, String, Vec<String>) {
-    let setup = call(app, "begin_two_factor", "", cookie).await;
-    assert_eq!(setup.status, 200, "{}", setup.body);
-    let setup: serde_json::Value = serde_json::from_str(&setup.body).expect("json");
-    let secret = setup["secret_grouped"].as_str().expect("secret").to_owned();
-    assert!(
-        setup["otpauth_uri"]
-            .as_str()
-            .expect("uri")
-            .starts_with("otpauth://totp/Meetral:")
-    );
-    assert!(setup["qr_svg"].as_str().expect("svg").contains("<svg"));
-    let wrong = call(app, "confirm_two_factor", "code=000000", cookie).await;
-    assert_eq!(wrong.status, 422);
-    let done = call(
-        app,
-        "confirm_two_factor",
-        &format!("code={}", totp_now(&secret, 0)),
-        cookie,
-    )
-    .await;
-    assert_eq!(done.status, 200, "{}", done.body);
-    let codes: Vec<String> = serde_json::from_str(&done.body).expect("codes");
-    (session_cookie(&done), secret, codes)
 }
 
 #[tokio::test]

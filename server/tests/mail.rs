@@ -494,13 +494,21 @@ async fn an_admin_can_list_failed_mails_and_queue_them_again() {
         .await
         .expect("fix address");
     assert_eq!(
-        retry_failed(&app.pool, Some(listed[0].id))
-            .await
-            .expect("retry"),
+        retry_failed(
+            &mut app.pool.acquire().await.expect("conn"),
+            Some(listed[0].id)
+        )
+        .await
+        .expect("retry"),
         1
     );
     assert_eq!(send_due(&app, port).await.sent, 1);
-    assert_eq!(retry_failed(&app.pool, None).await.expect("retry all"), 1);
+    assert_eq!(
+        retry_failed(&mut app.pool.acquire().await.expect("conn"), None)
+            .await
+            .expect("retry all"),
+        1
+    );
     assert_eq!(send_due(&app, port).await.sent, 1);
     assert!(failed(&app.pool, 50).await.expect("list").is_empty());
     assert_eq!(sink.messages().len(), 3);

@@ -322,6 +322,10 @@ pub async fn admin_tickets(
                 person: keep(person),
                 code: keep(code),
             };
+            // Nothing asked, nothing listed (the page then explains how to search).
+            if query == super::server::tickets::TicketQuery::default() {
+                return Ok(Vec::new());
+            }
             Ok(
                 super::server::tickets::lines(&pool, &query, crate::ssr::request::locale())
                     .await?
@@ -431,7 +435,6 @@ pub async fn admin_catalog() -> Result<(Vec<NamedRow>, Vec<NamedRow>), AppError>
 }
 
 /// Creates or updates a category (`kind` = "category") or a label (`kind` = "label").
-#[allow(clippy::too_many_arguments)] // one argument per field of the form
 #[server(prefix = "/api/fn", endpoint = "admin_save_named")]
 pub async fn admin_save_named(
     kind: String,

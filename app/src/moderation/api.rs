@@ -13,7 +13,7 @@ use crate::error::AppError;
 pub async fn report_event(
     slug: String,
     reason: String,
-    details: String,
+    details: Option<String>,
     email: Option<String>,
     website: Option<String>,
 ) -> Result<String, AppError> {
@@ -30,9 +30,10 @@ pub async fn report_event(
             if reason.is_none() {
                 errors.add("reason", MessageKey::FieldRequired);
             }
-            let details = model::check_report_details(&details, reason)
-                .map_err(|key| errors.add("details", key))
-                .unwrap_or_default();
+            let details =
+                model::check_report_details(details.as_deref().unwrap_or_default(), reason)
+                    .map_err(|key| errors.add("details", key))
+                    .unwrap_or_default();
             let email = match email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
                 None => None,
                 Some(raw) => match crate::validation::Email::parse(raw) {

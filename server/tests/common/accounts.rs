@@ -90,3 +90,49 @@ pub async fn call(app: &TestApp, function: &str, body: &str, cookie: &str) -> Re
     )
     .await
 }
+
+pub fn totp_now(secret_grouped: &str, offset_steps: i64) -> String {
+    let encoded: String = secret_grouped.split_whitespace().collect();
+    let secret = totp_rs::Secret::Encoded(encoded)
+        .to_bytes()
+        .expect("base32");
+    let totp = totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, secret);
+    let now = chrono::Utc::now().timestamp() + offset_steps * 30;
+    totp.generate(now.max(0) as u64)
+}
+
+/// Turns 2FA on for the signed-in `cookie`; answers the new cookie, the secret and the recovery codes.
+pub async fn enrol(app: &TestApp, cookie: &str) -> (String, String, Vec<String>) {
+    let setup = call(app, "begin_two_factor", "", cookie).await;
+    assert_eq!(setup.status, 200, "{}", setup.body);
+    let setup: serde_json::Value = serde_json::from_str(&setup.body).expect("json");
+    let secret = setup["secret_grouped"].as_str().expect("secret").to_owned();
+    assert!(
+        setup["otpauth_uri"]
+            .as_str()
+            .expect("uri")
+            .starts_with("otpauth://totp/Meetral:")
+    );
+    assert!(setup["qr_svg"].as_str().expect("svg").contains("<svg"));
+    let wrong = call(app, "confirm_two_factor", "code=000000", cookie).await;
+    assert_eq!(wrong.status, 422);
+    let done = call(
+        app,
+        "confirm_two_factor",
+        &format!("code={}", totp_now(&secret, 0)),
+        cookie,
+    )
+    .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let codes: Vec<String> = serde_json::from_str(&done.body).expect("codes");
+    (session_cookie(&done), secret, codes)
+}
+
+/// A signed-in staff member (`moderator` or `admin`) with two-factor sign-in turned on, as staff
+/// must be to use the back-office: answers their id and session cookie.
+pub async fn staff(app: &TestApp, email: &str, role: &str) -> (i64, String) {
+    let id = user_with_role(app, email, role).await;
+    let first = session_cookie(&login(app, email, PASSWORD, None).await);
+    let (cookie, _, _) = enrol(app, &first).await;
+    (id, cookie)
+}

@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test file uses a different part of the harness
 
 pub mod accounts;
+pub mod events;
 pub mod smtp;
 
 use axum::{Router, body::Body};

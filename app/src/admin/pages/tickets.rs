@@ -49,20 +49,20 @@ pub fn TicketsPage() -> impl IntoView {
                     <input id="f-code" name="code" value=code_value /></div>
                 <button type="submit" class="button button-primary">{p("Chercher", "Search")}</button>
             </form>
-            {if searched {
-                view! {
-                    <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
-                        {move || {
-                            let back = back.clone();
-                            Suspend::new(async move {
-                                staff_view(lines.await, "/admin/tickets".into(), move |lines: Vec<TicketLine>| view! { <TicketTable locale lines back /> }.into_any())
-                            })
-                        }}
-                    </Suspense>
-                }.into_any()
-            } else {
-                view! { <p class="muted">{p("Cherchez par événement, par participant ou par code.", "Search by event, by participant or by code.")}</p> }.into_any()
-            }}
+            <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
+                {move || {
+                    let back = back.clone();
+                    Suspend::new(async move {
+                        staff_view(lines.await, "/admin/tickets".into(), move |lines: Vec<TicketLine>| {
+                            if searched {
+                                view! { <TicketTable locale lines back /> }.into_any()
+                            } else {
+                                view! { <p class="muted">{p("Cherchez par événement, par participant ou par code.", "Search by event, by participant or by code.")}</p> }.into_any()
+                            }
+                        })
+                    })
+                }}
+            </Suspense>
         </StaffPage>
     }
 }
