@@ -61,7 +61,11 @@ fn day(days: i64) -> String {
 }
 
 /// A check's example: its name, the form fields it changes, the finding expected (or none).
-type Case = (&'static str, Vec<(&'static str, String)>, Option<&'static str>);
+type Case = (
+    &'static str,
+    Vec<(&'static str, String)>,
+    Option<&'static str>,
+);
 
 #[tokio::test]
 async fn each_automated_check_flags_what_it_should_and_nothing_else() {
