@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { sql } from './support';
+import { signInStaff, sql } from './support';
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page of the shell, in both viewports and both
 // colour schemes: zero violations.
@@ -39,6 +39,18 @@ for (const scheme of ['light', 'dark'] as const) {
       // Leaflet fades the popup in; axe measuring mid-fade sees a paler title than anyone reads.
       await expect(page.locator('.leaflet-popup')).toHaveCSS('opacity', '1');
       expect(await violations(page)).toEqual([]);
+    });
+    test('no accessibility violations on the back-office pages', async ({ page }, testInfo) => {
+      await signInStaff(page, 'admin', `${testInfo.project.name}-${scheme}`);
+      const id = fixtureId();
+      const organizer = sql(`SELECT id FROM users WHERE email = 'organisatrice@meetral.test'`);
+      for (const path of ['/admin', '/admin/moderation', '/admin/moderation?order=risk', `/admin/moderation/${id}`, '/admin/reports',
+        '/admin/moderation/log', '/admin/users', `/admin/users/${organizer}`, '/admin/events', `/admin/events/${id}`,
+        `/admin/tickets?event=${id}`, '/admin/notifications', '/admin/categories', '/admin/settings', '/admin/audit']) {
+        await page.goto(path);
+        await expect(page.locator('.admin-nav')).toBeVisible();
+        expect(await violations(page), path).toEqual([]);
+      }
     });
     for (const name of signedInPages) {
       test(`no accessibility violations on ${name} when signed in`, async ({ page }) => {

@@ -108,3 +108,20 @@ export async function signIn(page: Page, email: string, password: string) {
   ]);
   if (response.ok()) await page.waitForURL((url) => url.pathname !== '/login');
 }
+
+const STAFF_KEY = 'MEETRALDEMOSTAFFTOTPSECRET234567';
+
+/** A staff account of its own (second factor on, with the demo staff key), signed in. */
+export async function signInStaff(page: Page, role: 'moderator' | 'admin', project: string): Promise<string> {
+  const email = uniqueEmail(role, project);
+  makeAccount(email, role === 'admin' ? 'Alix Admin' : 'Morgane Modératrice');
+  sql(`UPDATE users SET role = '${role}', totp_enabled_at = now(),
+         totp_secret = (SELECT totp_secret FROM users WHERE email = 'admin@meetral.test')
+       WHERE email = '${email}'`);
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/login\/2fa/);
+  await page.getByLabel('Code de vérification').fill(totp(STAFF_KEY));
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return email;
+}
