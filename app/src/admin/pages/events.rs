@@ -2,17 +2,16 @@
 //! labels, participants with their tickets, deletion, history).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{
-    Pager, StaffPage, action_notice, audit::AuditTable, query, staff_view, tickets::TicketActions,
+    Pager, StaffPage, action_notice, audit::AuditTable, query, record_page, staff_view,
+    tickets::TicketActions,
 };
 use crate::{
     admin::{
         api::{AdminSetEventDeleted, AdminSetLabel, admin_event, admin_events},
         model::{EventAdminDetail, EventFilter, EventRow},
     },
-    error::AppError,
     events::model::EventStatus,
     i18n::{Locale, use_locale},
     ui::form::action_error,
@@ -100,34 +99,12 @@ pub fn EventTable(locale: Locale, rows: Vec<EventRow>) -> impl IntoView {
 
 #[component]
 pub fn EventAdminPage() -> impl IntoView {
-    let locale = use_locale();
-    let id = use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
-    let done = query("done");
-    let detail = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => admin_event(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    let here = format!("/admin/events/{}", id.unwrap_or_default());
-    view! {
-        <StaffPage path="/admin/events">
-            <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
-                {move || {
-                    let (here, done) = (here.clone(), done.clone());
-                    Suspend::new(async move {
-                        staff_view(detail.await, here, move |d| view! { <EventAdminBody locale d done /> }.into_any())
-                    })
-                }}
-            </Suspense>
-        </StaffPage>
-    }
+    record_page(
+        "/admin/events",
+        "/admin/events",
+        admin_event,
+        |locale, d| view! { <EventAdminBody locale d done=query("done") /> }.into_any(),
+    )
 }
 
 #[component]

@@ -170,3 +170,47 @@ pub fn Pager(locale: Locale, page: i64, more: bool) -> impl IntoView {
         </nav>
     }
 }
+
+/// The `:id` of the route, when it is a number.
+pub fn route_id() -> Option<i64> {
+    leptos_router::hooks::use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+}
+
+/// A staff page about one record, found by the `:id` of its route under `base` (404 for an id that
+/// is not a number; a sign-in redirect back here when signed out). `nav` marks the navigation.
+pub fn record_page<T, Fut>(
+    nav: &'static str,
+    base: &'static str,
+    load: fn(i64) -> Fut,
+    body: fn(Locale, T) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let locale = use_locale();
+    let id = route_id();
+    let record = Resource::new(
+        move || id,
+        move |id| async move {
+            match id {
+                Some(id) => load(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let here = format!("{base}/{}", id.unwrap_or_default());
+    view! {
+        <StaffPage path=nav>
+            <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
+                {move || {
+                    let here = here.clone();
+                    Suspend::new(async move { staff_view(record.await, here, move |r| body(locale, r)) })
+                }}
+            </Suspense>
+        </StaffPage>
+    }
+}

@@ -2,10 +2,10 @@
 //! suspension, deletion).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{
-    Pager, StaffPage, action_notice, audit::AuditTable, events::EventTable, query, staff_view,
+    Pager, StaffPage, action_notice, audit::AuditTable, events::EventTable, query, record_page,
+    staff_view,
 };
 use crate::{
     accounts::api::{AdminReinstateUser, AdminSetRole, AdminSuspendUser},
@@ -13,7 +13,6 @@ use crate::{
         api::{AdminDeleteUser, AdminRestoreUser, AdminSetTrusted, admin_user, admin_users},
         model::{UserDetail, UserFilter, UserRow},
     },
-    error::AppError,
     i18n::{Locale, use_locale},
     moderation::pages::ActionTable,
     ui::form::action_error,
@@ -110,34 +109,9 @@ fn UserTable(locale: Locale, rows: Vec<UserRow>) -> impl IntoView {
 
 #[component]
 pub fn UserPage() -> impl IntoView {
-    let locale = use_locale();
-    let id = use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
-    let done = query("done");
-    let detail = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => admin_user(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    let here = format!("/admin/users/{}", id.unwrap_or_default());
-    view! {
-        <StaffPage path="/admin/users">
-            <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
-                {move || {
-                    let (here, done) = (here.clone(), done.clone());
-                    Suspend::new(async move {
-                        staff_view(detail.await, here, move |d| view! { <UserBody locale d done /> }.into_any())
-                    })
-                }}
-            </Suspense>
-        </StaffPage>
-    }
+    record_page("/admin/users", "/admin/users", admin_user, |locale, d| {
+        view! { <UserBody locale d done=query("done") /> }.into_any()
+    })
 }
 
 #[component]

@@ -2,14 +2,12 @@
 //! organizer's record and history, and the decision forms.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{ActionTable, queue::risk_band};
 use crate::{
-    admin::pages::{StaffPage, action_notice, staff_view},
-    error::AppError,
+    admin::pages::{action_notice, record_page},
     events::pages::detail::EventDetailView,
-    i18n::{Locale, use_locale},
+    i18n::Locale,
     moderation::{
         api::{ModerationDecide, moderation_review},
         model::{OrganizerRecord, REASON_TEMPLATES, Review},
@@ -19,33 +17,12 @@ use crate::{
 
 #[component]
 pub fn ModerationReviewPage() -> impl IntoView {
-    let locale = use_locale();
-    let id = use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
-    let review = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => moderation_review(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    let here = format!("/admin/moderation/{}", id.unwrap_or_default());
-    view! {
-        <StaffPage path="/admin/moderation">
-            <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
-                {move || {
-                    let here = here.clone();
-                    Suspend::new(async move {
-                        staff_view(review.await, here, move |review| view! { <ReviewBody locale review /> }.into_any())
-                    })
-                }}
-            </Suspense>
-        </StaffPage>
-    }
+    record_page(
+        "/admin/moderation",
+        "/admin/moderation",
+        moderation_review,
+        |locale, review| view! { <ReviewBody locale review /> }.into_any(),
+    )
 }
 
 #[component]
