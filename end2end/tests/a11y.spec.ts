@@ -41,6 +41,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
     test('no accessibility violations on the back-office pages', async ({ page }, testInfo) => {
+      test.setTimeout(120_000); // fifteen pages, one sign-in
       await signInStaff(page, 'admin', `${testInfo.project.name}-${scheme}`);
       const id = fixtureId();
       const organizer = sql(`SELECT id FROM users WHERE email = 'organisatrice@meetral.test'`);
