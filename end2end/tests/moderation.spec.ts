@@ -66,6 +66,9 @@ test('a rejection reaches the organizer with its reason, in the preview and the 
   await expect(organizer.locator('.organizer-banner .status')).toHaveText('Refusé');
   await expect(organizer.locator('[data-moderation-reason]')).toContainText('Précisez la salle, s’il vous plaît.');
   await expect(organizer.locator('[data-moderation-reason]')).toContainText('Informations incomplètes');
+  await organizer.goto('/organizer/events');
+  await expect(organizer.locator('.my-event').filter({ hasText: title }).locator('[data-moderation-reason]'))
+    .toContainText('Précisez la salle, s’il vous plaît.');
   await organizer.goto('/notifications');
   await expect(organizer.getByText(title).first()).toBeVisible();
 });

@@ -18,8 +18,9 @@ pub fn BarChart(
     title: String,
     bars: Vec<Bar>,
 ) -> impl IntoView {
-    const WIDTH: f64 = 600.0;
-    const HEIGHT: f64 = 180.0;
+    // About a phone's width, so 11 px labels stay 11 px there (the SVG scales with its box).
+    const WIDTH: f64 = 340.0;
+    const HEIGHT: f64 = 140.0;
     const BOTTOM: f64 = 24.0;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1) as f64;
     let slot = WIDTH / bars.len().max(1) as f64;

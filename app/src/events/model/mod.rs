@@ -171,6 +171,8 @@ pub struct MyEvent {
     pub starts_label: String,
     pub seats_taken: i32,
     pub capacity: Option<i32>,
+    /// Why moderation rejected it or asks for changes.
+    pub moderation_reason: Option<String>,
 }
 
 /// Directions to a place from wherever the person is (OpenStreetMap's router picks the start).

@@ -450,7 +450,8 @@ pub async fn mine(
     locale: Locale,
 ) -> Result<Vec<MyEvent>, AppError> {
     let rows = sqlx::query!(
-        "SELECT e.id, e.slug, e.title, e.status, e.starts_at, e.time_zone, e.seats_taken, e.capacity
+        "SELECT e.id, e.slug, e.title, e.status, e.starts_at, e.time_zone, e.seats_taken, e.capacity,
+                CASE WHEN e.status IN ('rejected', 'changes_requested') THEN e.status_reason END AS moderation_reason
          FROM events e
          WHERE e.deleted_at IS NULL
            AND (e.organizer_id = $1 OR e.id IN (SELECT event_id FROM event_organizers
@@ -471,6 +472,7 @@ pub async fn mine(
             starts_label: format_event_start_short(row.starts_at, &row.time_zone, locale),
             seats_taken: row.seats_taken,
             capacity: row.capacity,
+            moderation_reason: row.moderation_reason,
         })
         .collect())
 }

@@ -42,6 +42,11 @@ pub fn MyEventsPage() -> impl IntoView {
                                                 <span class=format!("status status-{:?}", event.status).to_lowercase()>{t(event.status.label())}</span>
                                                 <h2><a href=format!("/organizer/events/{}/preview", event.id)>{event.title}</a></h2>
                                                 <p class="muted">{event.starts_label} " · " {t(MessageKey::MyEventsRegistered)} " " {seats}</p>
+                                                {event.moderation_reason.map(|reason| view! {
+                                                    <p class="notice notice-warning" data-moderation-reason>
+                                                        <strong>{t(MessageKey::ModerationReasonLabel)}</strong> " " {reason}
+                                                    </p>
+                                                })}
                                             </div>
                                             <div class="my-event-actions">
                                                 {event.status.editable().then(|| view! {
