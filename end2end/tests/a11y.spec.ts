@@ -42,6 +42,9 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     test('no accessibility violations on the back-office pages', async ({ page }, testInfo) => {
       test.setTimeout(120_000); // fifteen pages, one sign-in
+      // A long before/after makes its cell scroll: a scrolling region must be reachable by keyboard.
+      sql(`INSERT INTO activity_logs (action, target_type, details)
+           VALUES ('e2e_long_details', 'platform', jsonb_build_object('before', repeat('avant ', 600)))`);
       await signInStaff(page, 'admin', `${testInfo.project.name}-${scheme}`);
       const id = fixtureId();
       const organizer = sql(`SELECT id FROM users WHERE email = 'organisatrice@meetral.test'`);

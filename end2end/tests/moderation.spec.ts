@@ -1,12 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, makeAccount, signIn, signInStaff, sql, uniqueEmail } from './support';
+import { DEMO_PASSWORD, decodedText, linkFromMail, makeAccount, sentMails, signIn, signInStaff, sql, uniqueEmail } from './support';
 
 // Moderation as people use it: an organizer submits, a moderator decides in the back-office, the
 // organizer reads the outcome; visitors report; an admin suspends an account.
 
 /** An organizer's event, saved as a draft through SQL (the form has its own tests), then submitted in the UI. */
-async function submitEvent(page: Page, title: string, project: string): Promise<number> {
-  const email = uniqueEmail('orga', project);
+async function submitEvent(page: Page, title: string, project: string, email = uniqueEmail('orga', project)): Promise<number> {
   makeAccount(email, 'Inès Organisatrice');
   const id = Number(sql(`INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at,
          city, venue_name, address_line, postal_code)
@@ -49,7 +48,8 @@ test('organizer submits → moderator approves → the event is in the catalogue
 test('a rejection reaches the organizer with its reason, in the preview and the notification centre', async ({ browser }, testInfo) => {
   const title = `Soirée floue ${testInfo.project.name} ${Date.now()}`;
   const organizer = await browser.newPage();
-  const id = await submitEvent(organizer, title, testInfo.project.name);
+  const email = uniqueEmail('orga', testInfo.project.name);
+  const id = await submitEvent(organizer, title, testInfo.project.name, email);
 
   const moderator = await browser.newPage();
   await signInStaff(moderator, 'moderator', testInfo.project.name);
@@ -71,6 +71,10 @@ test('a rejection reaches the organizer with its reason, in the preview and the 
     .toContainText('Précisez la salle, s’il vous plaît.');
   await organizer.goto('/notifications');
   await expect(organizer.getByText(title).first()).toBeVisible();
+  // And by mail, through the outbox and the test SMTP server, with the reason and a link to edit.
+  expect(await linkFromMail(email, `/organizer/events/`)).toBe(`/organizer/events/${id}`);
+  const mail = sentMails().map(decodedText).find((text) => text.includes(title) && text.includes('Précisez la salle'));
+  expect(mail).toBeTruthy();
 });
 
 test('a visitor report past the threshold takes the event out of the catalogue', async ({ page }, testInfo) => {

@@ -91,7 +91,7 @@ pub fn AuditTable(locale: Locale, lines: Vec<AuditLine>) -> impl IntoView {
                                 <td>{who}</td>
                                 <td><code>{line.action}</code></td>
                                 <td>{target}</td>
-                                <td><pre class="details">{line.details}</pre></td>
+                                <td><pre class="details" tabindex="0">{line.details}</pre></td>
                             </tr>
                         }
                     }).collect_view()}
