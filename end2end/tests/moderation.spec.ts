@@ -100,6 +100,7 @@ test('a visitor report past the threshold takes the event out of the catalogue',
   await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
   // The third report hid it: the visitor lands on a page that no longer exists for the public.
   await expect(page).toHaveURL(/reported=1/);
+  await expect(page.locator('[data-report-sent]')).toHaveText('Merci : votre signalement a été transmis à la modération.');
   await page.goto(search);
   await expect(page.getByRole('link', { name: title })).toHaveCount(0);
   expect(sql(`SELECT hidden_reason FROM events WHERE slug = '${slug}'`)).toBe('reports');

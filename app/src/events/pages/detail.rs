@@ -42,7 +42,15 @@ pub fn EventPage() -> impl IntoView {
                             </div>
                         }.into_any()
                     }
-                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    // A report that hid the event: the thanks, above the page that is gone.
+                    Err(error) => view! {
+                        {reported.then(|| view! {
+                            <div class="container report-area">
+                                <p class="notice notice-success" role="status" data-report-sent>{locale.t(MessageKey::ReportSent)}</p>
+                            </div>
+                        })}
+                        <ErrorPanel error />
+                    }.into_any(),
                 }
             })}
         </Suspense>

@@ -25,9 +25,9 @@ pub fn ReportForm(locale: Locale, slug: String, signed_in: bool, sent: bool) -> 
     let summary = form_summary(locale, error.clone(), Some(MessageKey::FormErrorSummary));
     let open = error.is_some();
     view! {
+        {sent.then(|| view! { <p class="notice notice-success" role="status" data-report-sent>{t(MessageKey::ReportSent)}</p> })}
         <details class="report-event" open=open>
             <summary>{t(MessageKey::ReportTitle)}</summary>
-            {sent.then(|| view! { <p class="notice notice-success" role="status" data-report-sent>{t(MessageKey::ReportSent)}</p> })}
             <p>{t(MessageKey::ReportLead)}</p>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <p class="notice notice-error" role="alert" hidden=summary.is_none()>{summary.clone()}</p>
