@@ -29,7 +29,7 @@ pub async fn lines(
     let action = filter
         .action
         .as_deref()
-        .map(|a| format!("{}%", a.replace(['%', '_', '\\'], "")));
+        .map(|a| format!("{}%", super::like_text(a)));
     let rows = sqlx::query!(
         r#"SELECT a.id, a.created_at, a.actor_user_id, u.full_name AS "actor?", a.action, a.target_type,
                   a.target_id, a.details, host(a.ip_address) AS ip

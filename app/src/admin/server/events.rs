@@ -24,7 +24,7 @@ pub async fn list(
     let pattern = filter
         .q
         .as_deref()
-        .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_', '\\'], "")));
+        .map(|q| format!("%{}%", super::like_text(q)));
     let day = |d: &Option<String>| {
         d.as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())

@@ -8,3 +8,8 @@ pub mod mail;
 pub mod settings;
 pub mod tickets;
 pub mod users;
+
+/// `text` for a `LIKE` pattern: lower case, its own wildcards removed (people type words, not patterns).
+pub fn like_text(text: &str) -> String {
+    text.to_lowercase().replace(['%', '_', '\\'], "")
+}

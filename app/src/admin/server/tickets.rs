@@ -27,7 +27,7 @@ pub async fn lines(
     let person = query
         .person
         .as_deref()
-        .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_', '\\'], "")));
+        .map(|q| format!("%{}%", super::like_text(q)));
     let rows = sqlx::query!(
         r#"SELECT t.id, t.code, t.attendee_name, t.status, t.event_id, e.title, p.email, t.checked_in_at, t.participant_id
            FROM tickets t JOIN event_participants p ON p.id = t.participant_id JOIN events e ON e.id = t.event_id

@@ -20,7 +20,7 @@ pub async fn list(
     let pattern = filter
         .q
         .as_deref()
-        .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_', '\\'], "")));
+        .map(|q| format!("%{}%", super::like_text(q)));
     let rows = sqlx::query!(
         r#"SELECT u.id, u.full_name, u.email, u.role, u.created_at,
                   CASE WHEN u.deleted_at IS NOT NULL THEN 'deleted' ELSE u.status END AS "state!",
