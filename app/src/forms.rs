@@ -16,6 +16,7 @@ pub fn check(rule: &str, value: &str, other: &dyn Fn(&str) -> String) -> Option<
         "password" => accounts::check_password_present(value).err(),
         "new_password" => accounts::check_new_password(value).err(),
         "contact_name" => contact::check_name(value).err(),
+        "deletion_confirm" => crate::privacy::model::check_confirm_word(value).err(),
         "contact_subject" => contact::check_subject(value).err(),
         "contact_message" => contact::check_message(value).err(),
         "image_alt" => crate::events::model::form::check_image_alt(value).err(),

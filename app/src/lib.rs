@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod admin;
 pub mod checkin;
 pub mod contact;
+pub mod dashboard;
 pub mod discovery;
 pub mod error;
 pub mod events;
@@ -17,6 +18,7 @@ pub mod ids;
 pub mod moderation;
 pub mod notifications;
 pub mod pages;
+pub mod privacy;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod tickets;
@@ -106,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registration/resent") view=tickets::manage_pages::ResentPage />
                     <Route path=path!("/invitations/:token") view=checkin::pages::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/checkin") view=checkin::pages::CheckinPage ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard") view=dashboard::pages::DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizer/events/:id/stats") view=dashboard::pages::EventStatsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/participants") view=checkin::participants::ParticipantsPage ssr=SsrMode::Async />
                     <Route path=path!("/contact") view=contact::pages::ContactPage />
                     <Route path=path!("/faq") view=pages::static_pages::FaqPage />
@@ -120,6 +124,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password/forgot") view=accounts::pages::ForgotPasswordPage />
                     <Route path=path!("/password/reset/:token") view=accounts::pages::ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=accounts::pages::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/data") view=privacy::pages::MyDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/deleted") view=privacy::pages::AccountDeletedPage />
                     <Route path=path!("/account/security") view=accounts::pages::SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=notifications::pages::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/account/notifications") view=notifications::pages::PreferencesPage ssr=SsrMode::Async />

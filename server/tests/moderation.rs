@@ -259,6 +259,7 @@ async fn trusted_organizers_publish_at_once_unless_the_checks_find_something() {
         ("report_threshold", "3"),
         ("max_submissions_per_day", "10"),
         ("guest_registration", "on"),
+        ("guest_retention_days", "180"),
     ]);
     assert_eq!(
         call(&app, "admin_save_settings", &settings, &admin)

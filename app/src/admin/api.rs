@@ -43,6 +43,7 @@ pub async fn admin_save_settings(
     report_threshold: String,
     max_submissions_per_day: String,
     guest_registration: Option<String>,
+    guest_retention_days: String,
 ) -> Result<String, AppError> {
     use crate::accounts::server::{Client, authz::require_role};
     crate::ssr::request::reply(
@@ -58,6 +59,7 @@ pub async fn admin_save_settings(
                     "report_threshold" => Some(report_threshold.clone()),
                     "max_submissions_per_day" => Some(max_submissions_per_day.clone()),
                     "guest_registration" => guest_registration.clone(),
+                    "guest_retention_days" => Some(guest_retention_days.clone()),
                     _ => None,
                 }
             };

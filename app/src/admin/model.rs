@@ -24,6 +24,8 @@ pub struct PlatformSettings {
     pub max_submissions_per_day: u32,
     /// Whether visitors may register without an account.
     pub guest_registration: bool,
+    /// Guests' personal data is erased this many days after their event ended.
+    pub guest_retention_days: u32,
 }
 
 impl Default for PlatformSettings {
@@ -37,25 +39,27 @@ impl Default for PlatformSettings {
             report_threshold: 3,
             max_submissions_per_day: 10,
             guest_registration: true,
+            guest_retention_days: 180,
         }
     }
 }
 
 /// The bounds of each number, checked when an admin saves the form.
-const BOUNDS: [(&str, u32, u32); 6] = [
+const BOUNDS: [(&str, u32, u32); 7] = [
     ("auto_publish_max_score", 0, 100),
     ("max_links", 0, 50),
     ("new_account_days", 0, 365),
     ("burst_limit", 1, 100),
     ("report_threshold", 1, 100),
     ("max_submissions_per_day", 1, 1000),
+    ("guest_retention_days", 1, 3650),
 ];
 
 impl PlatformSettings {
     /// Reads the settings form (numbers as typed; checkboxes present when ticked).
     pub fn parse(field: &dyn Fn(&str) -> Option<String>) -> Result<PlatformSettings, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let mut numbers = [0u32; 6];
+        let mut numbers = [0u32; 7];
         for (slot, (name, min, max)) in numbers.iter_mut().zip(BOUNDS) {
             match field(name).unwrap_or_default().trim().parse::<u32>() {
                 Ok(n) if (min..=max).contains(&n) => *slot = n,
@@ -74,6 +78,7 @@ impl PlatformSettings {
             burst_limit,
             report_threshold,
             max_submissions_per_day,
+            guest_retention_days,
         ] = numbers;
         Ok(PlatformSettings {
             auto_publish_trusted: ticked("auto_publish_trusted"),
@@ -84,6 +89,7 @@ impl PlatformSettings {
             report_threshold,
             max_submissions_per_day,
             guest_registration: ticked("guest_registration"),
+            guest_retention_days,
         })
     }
 }

@@ -58,6 +58,10 @@ pub fn ContactForm(locale: Locale) -> impl IntoView {
                     check="contact_subject" />
                 <TextField locale name="message" label=MessageKey::ContactMessage value=message.value error=message_error
                     hint=MessageKey::ContactMessageHint multiline=true check="contact_message" />
+                <div class="honeypot" aria-hidden="true">
+                    <label for="field-contact-website">{locale.t(MessageKey::RegisterHoneypot)}</label>
+                    <input id="field-contact-website" name="website" type="text" tabindex="-1" autocomplete="off" />
+                </div>
                 <button type="submit" class="button button-primary">{locale.t(MessageKey::ContactSend)}</button>
             </ActionForm>
         </LiveForm>

@@ -271,6 +271,8 @@ pub fn text(key: MessageKey) -> &'static str {
         PasswordChangeSubmit => "Change password",
         PasswordChanged => "Password changed. Your other devices were signed out.",
         PasswordCommon => "This is one of the most common passwords: choose another one.",
+        DeletionConfirmWord => "Type exactly DELETE (or SUPPRIMER).",
+        DeletionConfirmLabel => "To confirm, type DELETE",
         PasswordCurrentWrong => "This is not your current password.",
         PasswordDates => "Dates and years are easy to guess.",
         PasswordHeading => "Password",

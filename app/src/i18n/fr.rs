@@ -281,6 +281,8 @@ pub fn text(key: MessageKey) -> &'static str {
         PasswordChangeSubmit => "Changer de mot de passe",
         PasswordChanged => "Mot de passe changé. Vos autres appareils ont été déconnectés.",
         PasswordCommon => "Ce mot de passe fait partie des plus courants : choisissez-en un autre.",
+        DeletionConfirmWord => "Tapez exactement SUPPRIMER (ou DELETE).",
+        DeletionConfirmLabel => "Pour confirmer, tapez SUPPRIMER",
         PasswordCurrentWrong => "Ce n’est pas votre mot de passe actuel.",
         PasswordDates => "Les dates et les années se devinent facilement.",
         PasswordHeading => "Mot de passe",

@@ -52,7 +52,7 @@ impl<'de> Deserialize<'de> for MessageKey {
 }
 
 message_keys! {
-    BrandName, Slogan, MetaDescription, SkipToContent,
+    BrandName, Slogan, MetaDescription, SkipToContent, DeletionConfirmWord, DeletionConfirmLabel,
     NavHome, NavEvents, NavFaq, NavContact, NavMenu, NavMain, NavLogin, NavSignup, AccountArea,
     LangSwitchLabel, LangFr, LangEn,
     FooterAbout, FooterLegal, FooterPrivacy, FooterTerms, FooterRights, FooterNav,

@@ -69,7 +69,7 @@ pub fn UnsubscribePage() -> impl IntoView {
 }
 
 /// What a notification line says, in the viewer's language.
-fn notice_key(item: &super::model::NotificationItem) -> MessageKey {
+pub(crate) fn notice_key(item: &super::model::NotificationItem) -> MessageKey {
     match (item.kind, item.outcome.as_deref()) {
         (NotificationKind::RegistrationConfirmed, _) => MessageKey::NoticeConfirmed,
         (NotificationKind::EventReminder, _) => MessageKey::NoticeReminder,

@@ -23,6 +23,8 @@ pub struct Limiters {
     pub registration: IpLimiter,
     /// Reports of events: 10, then 1 a minute.
     pub reports: IpLimiter,
+    /// Contact form messages: 5, then 1 every 2 minutes.
+    pub contact: IpLimiter,
 }
 
 impl Default for Limiters {
@@ -41,6 +43,7 @@ impl Limiters {
             mail_links: IpLimiter::new(10 * factor, Duration::from_secs(60)),
             registration: IpLimiter::new(30 * factor, Duration::from_secs(10)),
             reports: IpLimiter::new(10 * factor, Duration::from_secs(60)),
+            contact: IpLimiter::new(5 * factor, Duration::from_secs(120)),
         }
     }
 }

@@ -153,6 +153,8 @@ pub struct WalletTicket {
     pub event_title: String,
     pub when: String,
     pub status: TicketStatus,
+    /// The event has ended.
+    pub past: bool,
 }
 
 /// A waitlist offer as its page shows it.

@@ -68,6 +68,9 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
             crate::accounts::model::Role::User => None,
         })
         .map(|href| view! { <a href=href>{locale.pick("Back-office", "Back office")}</a> });
+    let signed_in = account.as_ref().is_some_and(|(user, _)| user.is_some());
+    let dashboard_link = signed_in
+        .then(|| view! { <a href="/dashboard">{locale.pick("Tableau de bord", "Dashboard")}</a> });
     let account_area = account.map(|(user, _)| match user {
         Some(user) => view! {
             <a class="account-name" href="/account">{user.full_name}</a>
@@ -87,6 +90,7 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
         <MobileMenu locale>
             <nav class="main-nav" aria-label=t(MessageKey::NavMain)>
                 <a href="/events">{t(MessageKey::NavEvents)}</a>
+                {dashboard_link}
                 <a href="/organizer/events">{t(MessageKey::NavOrganize)}</a>
                 <a href="/faq">{t(MessageKey::NavFaq)}</a>
                 <a href="/contact">{t(MessageKey::NavContact)}</a>

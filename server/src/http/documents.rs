@@ -131,3 +131,32 @@ async fn participants(
         )
     }
 }
+
+/// `GET /account/export.zip`: the signed-in person's own data (there is no id to name anyone
+/// else's). Recorded in the activity log.
+pub async fn my_data_zip(State(pool): State<PgPool>, session: Session) -> Response {
+    let user = match user_of(&pool, &session).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            return axum::response::Redirect::to("/login?next=/account/data").into_response();
+        }
+        Err(error) => return failure(error),
+    };
+    match app::privacy::server::export::export_zip(&pool, user.id).await {
+        Ok(zip) => {
+            if let Ok(mut conn) = pool.acquire().await {
+                let _ = app::ssr::audit::record(
+                    &mut conn,
+                    Some(user.id),
+                    app::ssr::audit::Target::User(user.id),
+                    "personal_data_exported",
+                    serde_json::json!({ "bytes": zip.len() }),
+                    None,
+                )
+                .await;
+            }
+            file("application/zip", "meetral-mes-donnees.zip", zip)
+        }
+        Err(error) => failure(error),
+    }
+}

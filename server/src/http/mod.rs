@@ -115,6 +115,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .route("/events/calendar.ics", get(discovery::calendar_feed))
         .route("/events/{slug}/calendar.ics", get(calendar::event_ics))
         .route("/tickets/{code}/ticket.pdf", get(documents::ticket_pdf))
+        .route("/account/export.zip", get(documents::my_data_zip))
         .route("/organizer/events/{id}/participants.csv", get(documents::participants_csv))
         .route("/organizer/events/{id}/participants.pdf", get(documents::participants_pdf))
         .route("/sitemap.xml", get(discovery::sitemap))

@@ -54,11 +54,14 @@ pub fn AccountNav(locale: Locale, current: &'static str) -> impl IntoView {
             MessageKey::AccountNotificationsTab,
         ),
     ];
+    // Server-only copy: the account pages are not islands.
+    let data_tab = locale.pick("Mes données", "My data");
     view! {
         <nav class="account-nav" aria-label=locale.t(MessageKey::AccountArea)>
             {links.into_iter().map(|(href, key)| view! {
                 <a href=href aria-current=(href == current).then_some("page")>{locale.t(key)}</a>
             }).collect_view()}
+            <a href="/account/data" aria-current=("/account/data" == current).then_some("page")>{data_tab}</a>
         </nav>
     }
 }

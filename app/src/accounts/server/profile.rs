@@ -52,7 +52,7 @@ pub async fn save_profile(pool: &PgPool, user_id: i64, profile: &Profile) -> Res
 }
 
 /// The current password must be right before anything sensitive changes.
-async fn check_current_password(
+pub(crate) async fn check_current_password(
     pool: &PgPool,
     user_id: i64,
     password: &str,

@@ -60,7 +60,7 @@ fn SettingsForm(
     error: Option<AppError>,
 ) -> impl IntoView {
     let p = move |fr, en| locale.pick(fr, en);
-    let numbers: [(&'static str, &'static str, &'static str, u32); 6] = [
+    let numbers: [(&'static str, &'static str, &'static str, u32); 7] = [
         (
             "auto_publish_max_score",
             "Score maximal pour la publication immédiate (0–100)",
@@ -96,6 +96,12 @@ fn SettingsForm(
             "Soumissions par organisateur et par jour",
             "Submissions per organizer and day",
             settings.max_submissions_per_day,
+        ),
+        (
+            "guest_retention_days",
+            "Données des invités effacées après l’événement (jours)",
+            "Guests’ data erased after the event (days)",
+            settings.guest_retention_days,
         ),
     ];
     view! {

@@ -7,7 +7,7 @@ use crate::{
     ssr::pdf::{A4, Pdf, fit},
 };
 
-fn cell(value: &str, separator: char) -> String {
+pub fn cell(value: &str, separator: char) -> String {
     // Formula injection: a cell starting like a formula is read as text by spreadsheets.
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")

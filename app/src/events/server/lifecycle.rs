@@ -57,6 +57,20 @@ pub async fn cancel(
 ) -> Result<usize, AppError> {
     let mut tx = pool.begin().await?;
     let locked = access::lock_for(&mut tx, user, event_id).await?;
+    let told = cancel_locked(&mut tx, user.id, &locked, message, ip).await?;
+    tx.commit().await?;
+    Ok(told)
+}
+
+/// Cancels the event `locked` in the caller's transaction (see `cancel`); `actor` is logged.
+pub async fn cancel_locked(
+    tx: &mut sqlx::PgConnection,
+    actor: i64,
+    locked: &access::Locked,
+    message: Option<String>,
+    ip: Option<&str>,
+) -> Result<usize, AppError> {
+    let event_id = locked.id;
     if locked.status == "cancelled" {
         return Err(AppError::Conflict);
     }
@@ -77,16 +91,15 @@ pub async fn cancel(
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    let told = event_updates::event_cancelled(&mut tx, event_id, message).await?;
+    let told = event_updates::event_cancelled(&mut *tx, event_id, message).await?;
     access::log(
-        &mut tx,
-        user.id,
+        &mut *tx,
+        actor,
         event_id,
         "event_cancelled",
         serde_json::json!({ "previous_status": locked.status, "tickets_cancelled": tickets, "mails": told }),
         ip,
     )
     .await?;
-    tx.commit().await?;
     Ok(told)
 }

@@ -249,6 +249,13 @@ pub async fn run_forever(
                 Ok(_) => {}
                 Err(error) => tracing::warn!(%error, "cannot remove expired sessions"),
             }
+            match crate::privacy::server::retention::erase_past_guests(&pool).await {
+                Ok(erased) if erased > 0 => {
+                    tracing::info!(erased, "past guests' personal data erased")
+                }
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "cannot erase past guests' data"),
+            }
             last_purge = Some(std::time::Instant::now());
         }
         // Jobs first: the reminders they queue leave in the same round.

@@ -141,6 +141,34 @@ pub async fn cancel(pool: &PgPool, token: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Withdraws a registration whose holder is deleting their account: its tickets cancelled, its seats
+/// back to the event and offered to the waitlist. The organizer is not sent the person's name (it is
+/// being erased); their counts follow from the rows. Locks the event, then the participant, like
+/// registrations do.
+pub async fn withdraw(conn: &mut PgConnection, participant_id: i64) -> Result<(), AppError> {
+    let event_id = sqlx::query_scalar!(
+        "SELECT event_id FROM event_participants WHERE id = $1",
+        participant_id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query!("SELECT id FROM events WHERE id = $1 FOR UPDATE", event_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let status = sqlx::query_scalar!(
+        "SELECT status FROM event_participants WHERE id = $1 FOR UPDATE",
+        participant_id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    if status == "cancelled" {
+        return Ok(());
+    }
+    end(conn, participant_id, event_id, &status, false).await?;
+    super::waitlist::offer_next(conn, event_id).await?;
+    Ok(())
+}
+
 /// Ends a registration that was `status` (cancelled by its holder, or an offer that lapsed): its
 /// tickets are cancelled, the seats it took or held go back to the event, and the person is told.
 /// The caller holds the event's row lock.

@@ -79,7 +79,8 @@ async fn person(conn: &mut PgConnection, registrant: &Registrant<'_>) -> Result<
     Ok(match registrant {
         Registrant::Account(id) => {
             let user = sqlx::query!(
-                "SELECT email, full_name, phone_number FROM users WHERE id = $1 AND deleted_at IS NULL",
+                // KEY SHARE: an account deletion (FOR UPDATE) waits for this registration, or this for it.
+                "SELECT email, full_name, phone_number FROM users WHERE id = $1 AND deleted_at IS NULL FOR KEY SHARE",
                 id
             )
             .fetch_optional(&mut *conn)

@@ -93,13 +93,13 @@ pub async fn of_user(
     locale: Locale,
 ) -> Result<Vec<crate::tickets::model::WalletTicket>, AppError> {
     let rows = sqlx::query!(
-        "SELECT t.code, t.attendee_name, t.status, e.title, e.starts_at, e.time_zone
+        r#"SELECT t.code, t.attendee_name, t.status, e.title, e.starts_at, e.time_zone, e.ends_at < now() AS "past!"
          FROM event_participants p
          JOIN tickets t ON t.participant_id = p.id
          JOIN events e ON e.id = p.event_id
          WHERE p.user_id = $1 AND p.status = 'registered' AND t.status <> 'cancelled' AND e.deleted_at IS NULL
          ORDER BY e.ends_at < now(), e.starts_at, t.id
-         LIMIT 200",
+         LIMIT 200"#,
         user_id
     )
     .fetch_all(pool)
@@ -112,6 +112,7 @@ pub async fn of_user(
             event_title: r.title,
             when: format_event_start(r.starts_at, &r.time_zone, locale),
             status: TicketStatus::from_db(&r.status),
+            past: r.past,
         })
         .collect())
 }

@@ -1,0 +1,4 @@
+pub mod erase;
+pub mod export;
+pub mod retention;
+pub mod zip;

@@ -1,0 +1,38 @@
+//! The retention job: guests (registrations without an account) keep their personal data only
+//! `guest_retention_days` after their event ended; then their rows are anonymised like an erased
+//! account's. Run hourly by the worker; several workers share the rows (SKIP LOCKED).
+
+use sqlx::PgPool;
+
+use super::erase::anonymise_ids;
+
+/// Rows anonymised per transaction.
+const BATCH: i64 = 500;
+
+/// Anonymises every guest registration whose event ended more than the retention time ago.
+pub async fn erase_past_guests(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let mut total = 0;
+    loop {
+        let mut tx = pool.begin().await?;
+        let days = crate::admin::server::settings::load(&mut tx)
+            .await?
+            .guest_retention_days;
+        let ids = sqlx::query_scalar!(
+            "SELECT p.id FROM event_participants p JOIN events e ON e.id = p.event_id
+             WHERE p.user_id IS NULL AND p.anonymised_at IS NULL
+               AND e.ends_at < now() - make_interval(days => $1)
+             ORDER BY p.id LIMIT $2
+             FOR UPDATE OF p SKIP LOCKED",
+            days as i32,
+            BATCH
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let done = anonymise_ids(&mut tx, &ids).await?;
+        tx.commit().await?;
+        total += done;
+        if (ids.len() as i64) < BATCH {
+            return Ok(total);
+        }
+    }
+}
