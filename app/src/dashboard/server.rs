@@ -89,7 +89,7 @@ fn bars(rows: Vec<(NaiveDate, i64)>, locale: Locale) -> Vec<Bar> {
             };
             Bar {
                 description: format!("{label} : {value}"),
-                label: if (count - 1 - i) % every == 0 {
+                label: if (count - 1 - i).is_multiple_of(every) {
                     label
                 } else {
                     String::new()

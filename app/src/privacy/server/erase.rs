@@ -252,7 +252,17 @@ async fn forget_everything_else(
     .execute(&mut *tx)
     .await?;
     forget_mail_to(tx, std::slice::from_ref(&email)).await?;
-    // Sent mails to others that quoted the person keep their record, not their content.
+    // Mails to others that quote the person: not sent yet, they are dropped; sent, they keep
+    // their record, not their content.
+    sqlx::query!(
+        "DELETE FROM email_outbox
+         WHERE status = 'pending'
+           AND (payload::text ILIKE '%' || $1 || '%' OR (length($2) >= 3 AND payload::text ILIKE '%' || $2 || '%'))",
+        email,
+        full_name
+    )
+    .execute(&mut *tx)
+    .await?;
     sqlx::query!(
         "UPDATE email_outbox SET payload = '{}'::jsonb
          WHERE status <> 'pending'
