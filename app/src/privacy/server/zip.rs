@@ -29,7 +29,7 @@ pub fn archive(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
             h.extend_from_slice(&name_len.to_le_bytes());
             h.extend_from_slice(&0u16.to_le_bytes()); // extra field
             if central {
-                h.extend_from_slice(&[0; 8]); // comment, disk, internal attributes
+                h.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
                 h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
                 h.extend_from_slice(&offset.to_le_bytes());
             }

@@ -1,0 +1,339 @@
+//! Personal data against a real PostgreSQL: the export (mine and nobody else's) and the account
+//! deletion (no personal value left in any column of any table, organizers' counts unchanged).
+
+mod common;
+
+use std::time::Duration;
+
+use app::{
+    i18n::Locale,
+    tickets::{
+        model::GuestDetails,
+        server::{Outcome, Registrant, Request, register},
+    },
+};
+use common::{
+    TestApp,
+    accounts::{PASSWORD, call, form, signed_in},
+};
+
+const SECRET: &[u8] = b"privacy test secret, thirty-two bytes or more!!";
+const NAME: &str = "Zéphyrine Quintard";
+const PHONE: &str = "+33698765432";
+
+async fn future_event(app: &TestApp, title: &str, capacity: Option<i32>) -> i64 {
+    let slug = app
+        .insert_event(title, Duration::from_secs(5 * 24 * 3600), false)
+        .await;
+    sqlx::query_scalar("UPDATE events SET capacity = $2, max_seats_per_registration = 4 WHERE slug = $1 RETURNING id")
+        .bind(slug)
+        .bind(capacity)
+        .fetch_one(&app.pool)
+        .await
+        .expect("event")
+}
+
+async fn join(pool: &sqlx::PgPool, event: i64, who: Registrant<'_>, seats: u32) -> Vec<String> {
+    let attendees: Vec<String> = (1..seats).map(|n| format!("Accompagnant {n}")).collect();
+    let request = Request {
+        seats,
+        attendees: &attendees,
+        answers: serde_json::Map::new(),
+        locale: Locale::Fr,
+    };
+    match register(pool, SECRET, event, who, request).await {
+        Ok(Outcome::Registered { codes, .. }) => codes,
+        other => panic!("registration: {other:?}"),
+    }
+}
+
+fn guest(n: usize) -> GuestDetails {
+    GuestDetails::parse(
+        &format!("Invité {n}"),
+        &format!("invite{n}@example.fr"),
+        "",
+        true,
+    )
+    .expect("guest")
+}
+
+async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .expect(sql)
+}
+
+/// Every column of every table that can hold text, with the rows holding `needle`.
+async fn columns_containing(app: &TestApp, needle: &str) -> Vec<String> {
+    let columns: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT table_schema, table_name, column_name FROM information_schema.columns
+         WHERE table_schema IN ('public', 'tower_sessions')
+           AND data_type IN ('text', 'jsonb', 'json', 'character varying', 'character', 'ARRAY', 'inet', 'bytea')
+           AND table_name NOT LIKE '\\_sqlx%'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .expect("columns");
+    assert!(
+        columns.len() > 60,
+        "only {} text columns found",
+        columns.len()
+    );
+    let mut found = Vec::new();
+    for (schema, table, column) in columns {
+        let sql = format!(
+            "SELECT count(*) FROM {schema}.{table} WHERE position(lower($1) in lower(\"{column}\"::text)) > 0"
+        );
+        let n: i64 = sqlx::query_scalar(&sql)
+            .bind(needle)
+            .fetch_one(&app.pool)
+            .await
+            .expect(&sql);
+        if n > 0 {
+            found.push(format!("{table}.{column} ({n})"));
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn deletion_leaves_no_personal_data_while_organizers_counts_stay_right() {
+    let app = TestApp::spawn().await;
+    let email = "zephyrine@exemple.fr";
+    let (me, cookie) = signed_in(&app, email).await;
+    sqlx::query("UPDATE users SET full_name = $2, phone_number = $3, bio = 'Passionnée de Lyon', display_name = 'Zéphy Q.' WHERE id = $1")
+        .bind(me)
+        .bind(NAME)
+        .bind(PHONE)
+        .execute(&app.pool)
+        .await
+        .expect("profile");
+
+    // A past event I attended (registered while it was ahead, then it happened; checked in).
+    let past = future_event(&app, "Atelier passé", Some(10)).await;
+    join(&app.pool, past, Registrant::Account(me), 2).await;
+    join(&app.pool, past, Registrant::Guest(&guest(1)), 1).await;
+    sqlx::query("UPDATE events SET starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '2 hours' WHERE id = $1")
+        .bind(past)
+        .execute(&app.pool)
+        .await
+        .expect("past");
+    sqlx::query("UPDATE tickets SET status = 'used', checked_in_at = now() - interval '3 days' WHERE event_id = $1")
+        .bind(past)
+        .execute(&app.pool)
+        .await
+        .expect("check-in");
+    // An upcoming event I registered for, and one I organize with a guest registered.
+    let upcoming = future_event(&app, "Soirée à venir", Some(10)).await;
+    join(&app.pool, upcoming, Registrant::Account(me), 3).await;
+    let mine = future_event(&app, "Mon apéro", Some(20)).await;
+    sqlx::query("UPDATE events SET organizer_id = $2 WHERE id = $1")
+        .bind(mine)
+        .bind(me)
+        .execute(&app.pool)
+        .await
+        .expect("organizer");
+    join(&app.pool, mine, Registrant::Guest(&guest(2)), 1).await;
+    let contact = form(&[
+        ("full_name", NAME),
+        ("email", email),
+        ("subject", "Une question"),
+        ("message", "Bonjour, une question sur mes billets."),
+        ("locale", "fr"),
+    ]);
+    assert_eq!(call(&app, "contact", &contact, &cookie).await.status, 200);
+
+    let count_past = |sql: &'static str| scalar(&app, sql, past);
+    let participants_before = count_past(
+        "SELECT count(*) FROM event_participants WHERE event_id = $1 AND status = 'registered'",
+    )
+    .await;
+    let checked_in_before =
+        count_past("SELECT count(*) FROM tickets WHERE event_id = $1 AND status = 'used'").await;
+    let seats_before = count_past("SELECT seats_taken::bigint FROM events WHERE id = $1").await;
+    assert!(
+        !columns_containing(&app, email).await.is_empty(),
+        "the set-up holds the address"
+    );
+
+    // Refusals first: the confirmation word and the password, at their fields; nothing changes.
+    let wrong_word = call(
+        &app,
+        "delete_my_account",
+        &form(&[("confirm", "oui"), ("password", PASSWORD)]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(wrong_word.status, 422, "{}", wrong_word.body);
+    assert_eq!(
+        common::events::field_error(&wrong_word, "confirm").as_deref(),
+        Some("DeletionConfirmWord")
+    );
+    let wrong_password = call(
+        &app,
+        "delete_my_account",
+        &form(&[("confirm", "SUPPRIMER"), ("password", "nope")]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(wrong_password.status, 422);
+    assert_eq!(
+        common::events::field_error(&wrong_password, "password").as_deref(),
+        Some("PasswordCurrentWrong")
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT count(*) FROM users WHERE id = $1 AND deleted_at IS NULL",
+            me
+        )
+        .await,
+        1
+    );
+
+    let done = call(
+        &app,
+        "delete_my_account",
+        &form(&[("confirm", "supprimer"), ("password", PASSWORD)]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+
+    for needle in [email, NAME, PHONE, "Passionnée de Lyon", "Zéphy Q."] {
+        assert_eq!(
+            columns_containing(&app, needle).await,
+            Vec::<String>::new(),
+            "{needle} is still stored"
+        );
+    }
+    // The organizer of the past event keeps the same totals.
+    assert_eq!(
+        count_past(
+            "SELECT count(*) FROM event_participants WHERE event_id = $1 AND status = 'registered'"
+        )
+        .await,
+        participants_before
+    );
+    assert_eq!(
+        count_past("SELECT count(*) FROM tickets WHERE event_id = $1 AND status = 'used'").await,
+        checked_in_before
+    );
+    assert_eq!(
+        count_past("SELECT seats_taken::bigint FROM events WHERE id = $1").await,
+        seats_before
+    );
+    // The upcoming registration gave its seats back; my own event is cancelled, its guest told.
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT seats_taken::bigint FROM events WHERE id = $1",
+            upcoming
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT count(*) FROM events WHERE id = $1 AND status = 'cancelled'",
+            mine
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        scalar(&app, "SELECT count(*) FROM email_outbox WHERE template = 'event_cancelled' AND to_address = 'invite2@example.fr' AND $1 > 0", 1).await,
+        1
+    );
+    // Twice: the session is gone, so is the account.
+    let again = call(
+        &app,
+        "delete_my_account",
+        &form(&[("confirm", "SUPPRIMER"), ("password", PASSWORD)]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(again.status, 401);
+    assert_eq!(
+        app.get("/account/export.zip", &[("cookie", &cookie)])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT count(*) FROM activity_logs WHERE action = 'account_erased' AND target_id = $1",
+            me
+        )
+        .await,
+        1
+    );
+}
+
+/// The names in a ZIP and the text of one of its files, read by Python's zipfile (an independent reader).
+fn read_zip(bytes: &[u8], name: &str) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("export.zip");
+    std::fs::write(&path, bytes).expect("write");
+    let script = format!(
+        "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint('\\n'.join(z.namelist()))\nprint('---')\nprint(z.read('{name}').decode('utf-8'))"
+    );
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let (names, content) = text.split_once("---\n").expect("separator");
+    (
+        names.lines().map(str::to_owned).collect(),
+        content.to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn the_export_holds_my_data_and_nobody_elses() {
+    let app = TestApp::spawn().await;
+    let (me, cookie) = signed_in(&app, "moi@exemple.fr").await;
+    let (other, _) = signed_in(&app, "autre@exemple.fr").await;
+    let event = future_event(&app, "Atelier commun", None).await;
+    let codes = join(&app.pool, event, Registrant::Account(me), 1).await;
+    join(&app.pool, event, Registrant::Account(other), 1).await;
+    join(&app.pool, event, Registrant::Guest(&guest(3)), 1).await;
+
+    let reply = app.get("/account/export.zip", &[("cookie", &cookie)]).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.headers["content-type"], "application/zip");
+    let (names, json) = read_zip(&reply.bytes, "data.json");
+    assert_eq!(
+        names,
+        [
+            "data.json",
+            "inscriptions.csv",
+            "billets.csv",
+            "evenements-organises.csv",
+            "sessions.csv"
+        ]
+    );
+    let data: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(data["account"]["email"], "moi@exemple.fr");
+    assert_eq!(data["registrations"].as_array().map(Vec::len), Some(1));
+    assert_eq!(data["tickets"][0]["code"], codes[0].as_str());
+    assert!(!data["sessions"].as_array().expect("sessions").is_empty());
+    assert!(!json.contains("autre@exemple.fr") && !json.contains("invite3@example.fr"));
+    let (_, csv) = read_zip(&reply.bytes, "billets.csv");
+    assert!(csv.contains(&codes[0]), "{csv}");
+    // Signed out: to the sign-in page, never someone's file.
+    assert_eq!(app.get("/account/export.zip", &[]).await.status, 303);
+    assert_eq!(scalar(&app, "SELECT count(*) FROM activity_logs WHERE action = 'personal_data_exported' AND actor_user_id = $1", me).await, 1);
+}
