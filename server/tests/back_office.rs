@@ -27,7 +27,7 @@ fn staff_functions() -> Vec<String> {
 const ANY_ARGUMENTS: &str = "event=1&user=1&user_id=1&id=1&ticket=1&label=1&decision=approve&verdict=dismiss&reason=Motif+de+test\
 &role=user&kind=category&slug=test&name_fr=Test&name_en=Test&term=test&segment=all&subject=Sujet&body=Message\
 &status=valid&deleted=false&given=true&trusted=true&auto_publish_max_score=19&max_links=5&new_account_days=7\
-&burst_limit=3&report_threshold=3&max_submissions_per_day=10&filter[page]=0&filter[deleted]=false";
+&burst_limit=3&report_threshold=3&max_submissions_per_day=10&guest_retention_days=180&filter[page]=0&filter[deleted]=false";
 
 fn admin_only(function: &str) -> bool {
     function.starts_with("admin_")
