@@ -19,6 +19,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod privacy;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod tickets;
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organizer/events/:id/stats") view=dashboard::pages::EventStatsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizer/events/:id/participants") view=checkin::participants::ParticipantsPage ssr=SsrMode::Async />
                     <Route path=path!("/contact") view=contact::pages::ContactPage />
+                    <Route path=path!("/search") view=search::pages::SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/faq") view=pages::static_pages::FaqPage />
                     <Route path=path!("/legal") view=pages::static_pages::LegalPage />
                     <Route path=path!("/privacy") view=pages::static_pages::PrivacyPage />
@@ -124,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password/forgot") view=accounts::pages::ForgotPasswordPage />
                     <Route path=path!("/password/reset/:token") view=accounts::pages::ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=accounts::pages::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/public") view=accounts::pages::PublicProfileAccountPage ssr=SsrMode::Async />
                     <Route path=path!("/account/data") view=privacy::pages::MyDataPage ssr=SsrMode::Async />
                     <Route path=path!("/account/deleted") view=privacy::pages::AccountDeletedPage />
                     <Route path=path!("/account/security") view=accounts::pages::SecurityPage ssr=SsrMode::Async />

@@ -70,6 +70,9 @@ pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
 pub struct OrganizerProfile {
     pub name: String,
     pub bio: Option<String>,
+    /// `(src, srcset)` of the avatar.
+    pub avatar: Option<(String, String)>,
+    pub links: Vec<String>,
     pub upcoming: Vec<EventCard>,
     pub past: Vec<EventCard>,
 }

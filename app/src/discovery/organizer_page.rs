@@ -49,9 +49,24 @@ fn Organizer(locale: Locale, page: OrganizerProfile) -> impl IntoView {
         <Title text=format!("{} · Meetral", page.name) />
         <Meta name="description" content=description />
         <section class="container page organizer-page">
-            <p class="eyebrow">{t(MessageKey::OrganizerLead)}</p>
-            <h1>{page.name.clone()}</h1>
+            <header class="organizer-head">
+                {page.avatar.map(|(src, srcset)| view! {
+                    <img class="avatar avatar-large" src=src srcset=srcset alt="" width="128" height="128" />
+                })}
+                <div>
+                    <p class="eyebrow">{t(MessageKey::OrganizerLead)}</p>
+                    <h1>{page.name.clone()}</h1>
+                </div>
+            </header>
             {page.bio.map(|bio| view! { <p class="lead organizer-bio">{bio}</p> })}
+            {(!page.links.is_empty()).then(|| view! {
+                <ul class="organizer-links">
+                    {page.links.into_iter().map(|link| {
+                        let shown = link.trim_start_matches("https://").trim_end_matches('/').to_owned();
+                        view! { <li><a href=link rel="nofollow ugc noopener" target="_blank">{shown}</a></li> }
+                    }).collect_view()}
+                </ul>
+            })}
             <h2>{t(MessageKey::OrganizerUpcoming)}</h2>
             {if page.upcoming.is_empty() {
                 view! { <p class="empty">{t(MessageKey::OrganizerNoUpcoming)}</p> }.into_any()

@@ -196,40 +196,20 @@ pub async fn upload_event_image(data: server_fn::codec::MultipartData) -> Result
     use super::server::images::{ImageKind, MAX_BYTES, Upload, add};
     use crate::{
         accounts::server::{Client, require_user},
-        i18n::MessageKey,
+        ssr::upload,
     };
     crate::ssr::request::reply(
         async {
             let user = require_user().await?;
-            let mut fields = data.into_inner().ok_or(AppError::Internal)?;
-            let (mut event, mut kind, mut alt, mut file) = (None, None, String::new(), None);
-            while let Ok(Some(mut field)) = fields.next_field().await {
-                let name = field.name().unwrap_or_default().to_owned();
-                let mut bytes = Vec::new();
-                let limit = if name == "file" { MAX_BYTES } else { 4096 };
-                while let Ok(Some(chunk)) = field.chunk().await {
-                    bytes.extend_from_slice(&chunk);
-                    if bytes.len() > limit {
-                        // Nothing past the limit is read: a 50 MB upload costs 10 MB.
-                        return Err(AppError::field(
-                            if name == "file" { "file" } else { "alt" },
-                            MessageKey::ImageTooLarge,
-                        ));
-                    }
-                }
-                let text = || String::from_utf8_lossy(&bytes).into_owned();
-                match name.as_str() {
-                    "event" => event = text().trim().parse::<i64>().ok(),
-                    "kind" => kind = ImageKind::parse(text().trim()),
-                    "alt" => alt = text(),
-                    "file" => file = Some(bytes),
-                    _ => {}
-                }
-            }
-            let event = event.ok_or(AppError::NotFound)?;
-            let file = file
-                .filter(|f| !f.is_empty())
-                .ok_or_else(|| AppError::field("file", MessageKey::ImageMissing))?;
+            crate::ssr::rate_limit::check(|l| &l.uploads)?;
+            let mut fields = upload::read_fields(data, MAX_BYTES).await?;
+            let event = upload::text(&fields, "event")
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| AppError::NotFound)?;
+            let kind = ImageKind::parse(upload::text(&fields, "kind").trim());
+            let alt = upload::text(&fields, "alt");
+            let file = upload::file(&mut fields)?;
             let pool = crate::ssr::db::pool()?;
             let media = use_context::<crate::ssr::media::Media>().ok_or(AppError::Internal)?;
             let ip = Client::current().ip;

@@ -131,27 +131,6 @@ pub fn text(key: MessageKey) -> &'static str {
         ContactErrorSummary => "The message was not sent: please fix the highlighted fields.",
         ContactMessageHint => "Between 10 and 5,000 characters.",
         FaqTitle => "Frequently asked questions",
-        FaqLead => "Answers to the questions we hear most.",
-        FaqWhatQ => "What is Meetral?",
-        FaqWhatA => {
-            "Meetral is a platform to publish, promote and join events in France: training, networking, launches, culture, promotions. Anyone can be both organiser and participant."
-        }
-        FaqFreeFoodQ => "What does the FreeFood label mean?",
-        FaqFreeFoodA => {
-            "It marks an event where a snack or a meal is offered to participants. The organiser says what is served and which diets are catered for."
-        }
-        FaqAccountQ => "Do I need an account to take part?",
-        FaqAccountA => {
-            "No. You can register with your name and email; your ticket is emailed to you. An account also keeps all your tickets in one place."
-        }
-        FaqModerationQ => "Are events checked?",
-        FaqModerationA => {
-            "Yes. Every event is reviewed before it is published, and anyone can report inappropriate content."
-        }
-        FaqTicketQ => "How do I show my ticket?",
-        FaqTicketA => {
-            "Open your ticket on your phone and show its QR code at the door. The organiser scans it in a second."
-        }
         LoginTitle => "Sign in",
         LoginSubmit => "Sign in",
         LoginRemember => "Keep me signed in on this device",
@@ -200,17 +179,8 @@ pub fn text(key: MessageKey) -> &'static str {
         KindModerationDecision => "Moderation decisions",
         KindReportUpdate => "Updates on my reports",
         LegalTitle => "Legal notice",
-        LegalBody => {
-            "Meetral is a service published by the Meetral team. Publication director: the Meetral team. Hosting: in France, with a host subject to European law. For any request, please use the contact form."
-        }
         PrivacyTitle => "Privacy and cookies",
-        PrivacyBody => {
-            "We keep only the data the service needs: your account, your registrations and your tickets. No third-party trackers are used; the only cookie set without an account remembers your language. You can ask to access or delete your data through the contact form."
-        }
         TermsTitle => "Terms of use",
-        TermsBody => {
-            "By using Meetral you agree to publish accurate information and to respect participants and the law. Events are moderated; content that breaks these rules may be removed and its author suspended."
-        }
         AccountNotificationsTab => "Notifications",
         AccountProfileTab => "Profile",
         AccountSecurityTab => "Security",
@@ -273,6 +243,9 @@ pub fn text(key: MessageKey) -> &'static str {
         PasswordCommon => "This is one of the most common passwords: choose another one.",
         DeletionConfirmWord => "Type exactly DELETE (or SUPPRIMER).",
         DeletionConfirmLabel => "To confirm, type DELETE",
+        FieldDisplayName => "Display name",
+        FieldBio => "Short bio",
+        FieldProfileLink => "Link (website, social network)",
         PasswordCurrentWrong => "This is not your current password.",
         PasswordDates => "Dates and years are easy to guess.",
         PasswordHeading => "Password",

@@ -135,27 +135,6 @@ pub fn text(key: MessageKey) -> &'static str {
         ContactErrorSummary => "Le message n’a pas été envoyé : corrigez les champs signalés.",
         ContactMessageHint => "Entre 10 et 5 000 caractères.",
         FaqTitle => "Questions fréquentes",
-        FaqLead => "Les réponses aux questions que l’on nous pose le plus souvent.",
-        FaqWhatQ => "Qu’est-ce que Meetral ?",
-        FaqWhatA => {
-            "Meetral est une plateforme pour publier, promouvoir et rejoindre des événements en France : formations, networking, lancements, culture, promotions. Chacun peut être organisateur et participant."
-        }
-        FaqFreeFoodQ => "Que signifie le label FreeFood ?",
-        FaqFreeFoodA => {
-            "Il signale un événement où une collation ou un repas est offert aux participants. L’organisateur précise ce qui est proposé et les régimes alimentaires pris en compte."
-        }
-        FaqAccountQ => "Faut-il un compte pour participer ?",
-        FaqAccountA => {
-            "Non. Vous pouvez vous inscrire avec votre nom et votre e-mail ; votre billet vous est envoyé par e-mail. Un compte vous permet en plus de retrouver tous vos billets."
-        }
-        FaqModerationQ => "Les événements sont-ils vérifiés ?",
-        FaqModerationA => {
-            "Oui. Chaque événement est relu avant sa publication, et chacun peut signaler un contenu inapproprié."
-        }
-        FaqTicketQ => "Comment présenter mon billet ?",
-        FaqTicketA => {
-            "Ouvrez votre billet sur votre téléphone et montrez son QR code à l’entrée. L’organisateur le scanne en une seconde."
-        }
         LoginTitle => "Connexion",
         LoginSubmit => "Se connecter",
         LoginRemember => "Rester connecté·e sur cet appareil",
@@ -204,17 +183,8 @@ pub fn text(key: MessageKey) -> &'static str {
         KindModerationDecision => "Décisions de modération",
         KindReportUpdate => "Suivi de mes signalements",
         LegalTitle => "Mentions légales",
-        LegalBody => {
-            "Meetral est un service édité par l’équipe Meetral. Directeur de la publication : l’équipe Meetral. Hébergement : en France, chez un hébergeur soumis au droit européen. Pour toute demande, utilisez le formulaire de contact."
-        }
         PrivacyTitle => "Confidentialité et cookies",
-        PrivacyBody => {
-            "Nous ne conservons que les données nécessaires au service : votre compte, vos inscriptions et vos billets. Aucun traceur tiers n’est utilisé ; le seul cookie déposé sans compte mémorise votre langue. Vous pouvez demander l’accès à vos données ou leur suppression via le formulaire de contact."
-        }
         TermsTitle => "Conditions d’utilisation",
-        TermsBody => {
-            "En utilisant Meetral, vous vous engagez à publier des informations exactes, à respecter les participants et la loi. Les événements sont modérés ; un contenu contraire à ces règles peut être retiré et son auteur suspendu."
-        }
         AccountNotificationsTab => "Notifications",
         AccountProfileTab => "Profil",
         AccountSecurityTab => "Sécurité",
@@ -283,6 +253,9 @@ pub fn text(key: MessageKey) -> &'static str {
         PasswordCommon => "Ce mot de passe fait partie des plus courants : choisissez-en un autre.",
         DeletionConfirmWord => "Tapez exactement SUPPRIMER (ou DELETE).",
         DeletionConfirmLabel => "Pour confirmer, tapez SUPPRIMER",
+        FieldDisplayName => "Nom affiché",
+        FieldBio => "Présentation courte",
+        FieldProfileLink => "Lien (site, réseau social)",
         PasswordCurrentWrong => "Ce n’est pas votre mot de passe actuel.",
         PasswordDates => "Les dates et les années se devinent facilement.",
         PasswordHeading => "Mot de passe",

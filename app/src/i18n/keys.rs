@@ -52,7 +52,7 @@ impl<'de> Deserialize<'de> for MessageKey {
 }
 
 message_keys! {
-    BrandName, Slogan, MetaDescription, SkipToContent, DeletionConfirmWord, DeletionConfirmLabel,
+    BrandName, Slogan, MetaDescription, SkipToContent, DeletionConfirmWord, DeletionConfirmLabel, FieldDisplayName, FieldBio, FieldProfileLink,
     NavHome, NavEvents, NavFaq, NavContact, NavMenu, NavMain, NavLogin, NavSignup, AccountArea,
     LangSwitchLabel, LangFr, LangEn,
     FooterAbout, FooterLegal, FooterPrivacy, FooterTerms, FooterRights, FooterNav,
@@ -68,9 +68,7 @@ message_keys! {
     FieldRequired, FieldTooShort, FieldTooLong, FieldEmailInvalid, FieldEmail, FieldControlChars,
     ContactTitle, ContactLead, ContactName, ContactSubject, ContactMessage, ContactSend, ContactSending,
     ContactSent, ContactErrorSummary, ContactMessageHint,
-    FaqTitle, FaqLead, FaqWhatQ, FaqWhatA, FaqFreeFoodQ, FaqFreeFoodA, FaqAccountQ, FaqAccountA,
-    FaqModerationQ, FaqModerationA, FaqTicketQ, FaqTicketA,
-    LoginTitle, LoginSubmit, LoginRemember, LoginInvalid, LoginSuspended, FieldPassword, NavLogout,
+    FaqTitle, LoginTitle, LoginSubmit, LoginRemember, LoginInvalid, LoginSuspended, FieldPassword, NavLogout,
     NotificationsTitle, NotificationsEmpty, NotificationsMarkAll, NotificationsMarkRead, NotificationsUnread,
     NotificationsBell, NotificationsNewer, NotificationsOlder, NotificationsPreferences,
     PreferencesTitle, PreferencesLead, PreferencesType, PreferencesEmail, PreferencesInApp, PreferencesSave,
@@ -92,8 +90,7 @@ message_keys! {
     EventFieldMaxSeats, EventFieldMaxSeatsHint, EventFieldCancelCutoff, EventFieldCancelCutoffHint, EventFieldOfferHours, EventFieldOfferHoursHint, EventFieldQuestions, EventFieldQuestionsHint, NumberOutOfRange, QuestionsLabelInvalid, QuestionsChoicesInvalid, QuestionsTooMany, AnswerNotAChoice,
     StateRegistered, StateWaitlisted, StateOffered, StateCancelled, ManageCancelTooLate, ManageCancelUsed, ManageTitle, ManageLead, ManageSeats, ManagePosition, ManageCancelUntil, ManageCancel, ManageCancelConfirm, ManageCancelled, ManageLeaveWaitlist, OfferTitle, OfferLead, OfferAccept, OfferExpired, OfferGone, RegisterWaitlistHeading, RegisterWaitlistLead, RegisterWaitlistSubmit, RegisterAttendees, RegisterAttendee, RegisterAlreadyWaitlisted, ResentTitle, ResentLead, WaitlistedTitle,
     EventTitleLabel, TicketStatusLabel, CheckinAdmitted, CheckinAlreadyUsed, CheckinOtherEvent, CheckinCancelledTicket, CheckinUnknown, CheckinTitle, CheckinOffline, CheckinOnline, CheckinQueued, CheckinSynced, CheckinConflict, CheckinCameraDenied, CheckinNoCamera, CheckinManualAdmit, CheckinNoMatch, CheckinCounted, CheckinStartCamera, CheckinStopCamera, CheckinSearchLabel, CheckinTeam, CheckinInvitePending, CheckinInviteLabel, CheckinInvite, InviteTooMany, InvitationTitle, InvitationLead, InvitationAccept, InvitationClosed, ParticipantsTitle, ParticipantsAll, ParticipantsCheckedIn, ParticipantsSearch, ParticipantsCount, ParticipantsCsv, ParticipantsCsvExcel, ParticipantsPdf, ParticipantsRegisteredAt, ParticipantsEmpty, ParticipantsMessageTitle, ParticipantsMessageLead, ParticipantsMessageSend, ParticipantsMessageSent, MessageLimitReached, TicketPrint, TicketPdf, WalletTitle, WalletLead, WalletAccount, WalletDevice, WalletEmpty,
-    LegalTitle, LegalBody, PrivacyTitle, PrivacyBody, TermsTitle, TermsBody,
-    ReportReasonSpam, ReportReasonFraud, ReportReasonInappropriate, ReportReasonMisleadingFood, ReportReasonWrongInformation, ReportReasonOther, ReportDetailsTooLong, ReportDetailsNeeded, ReportTitle, ReportLead, ReportReasonLabel, ReportDetailsLabel, ReportEmailLabel, ReportSubmit, ReportSent, StatusChangesRequested, PreviewChangesLead, PreviewPublishedAtOnce, ModerationReasonLabel, SlugInvalid, SlugTaken,
+    LegalTitle, PrivacyTitle, TermsTitle, ReportReasonSpam, ReportReasonFraud, ReportReasonInappropriate, ReportReasonMisleadingFood, ReportReasonWrongInformation, ReportReasonOther, ReportDetailsTooLong, ReportDetailsNeeded, ReportTitle, ReportLead, ReportReasonLabel, ReportDetailsLabel, ReportEmailLabel, ReportSubmit, ReportSent, StatusChangesRequested, PreviewChangesLead, PreviewPublishedAtOnce, ModerationReasonLabel, SlugInvalid, SlugTaken,
 }
 
 #[cfg(test)]

@@ -18,12 +18,12 @@ pub async fn delete_my_account(confirm: String, password: String) -> Result<(), 
             check_current_password(&pool, user.id, &password, "password", &client).await?;
             let (_, avatar) =
                 super::server::erase::erase_account(&pool, user.id, client.ip.as_deref()).await?;
-            if let Some(key) = avatar {
-                // The row no longer names the file; a failed removal only leaves an orphan file.
-                if let Err(error) = crate::ssr::media::Media::current().store.delete(&key).await {
-                    tracing::warn!(%error, "avatar file not removed");
-                }
-            }
+            // The row no longer names the files; a failed removal only leaves orphan files.
+            crate::accounts::server::public_profile::forget(
+                &crate::ssr::media::Media::current(),
+                avatar,
+            )
+            .await;
             if let Ok(session) = request_session().await {
                 let _ = session.flush().await;
             }

@@ -11,6 +11,7 @@ pub mod qr;
 pub mod rate_limit;
 pub mod request;
 pub mod session_store;
+pub mod upload;
 
 /// The server secret that signs links (unsubscribe), provided to pages and server functions.
 #[derive(Clone)]

@@ -25,6 +25,8 @@ pub struct Limiters {
     pub reports: IpLimiter,
     /// Contact form messages: 5, then 1 every 2 minutes.
     pub contact: IpLimiter,
+    /// Image uploads (event images, avatars; each costs a decode and re-encode): 30, then 1 every 10 s.
+    pub uploads: IpLimiter,
 }
 
 impl Default for Limiters {
@@ -44,6 +46,7 @@ impl Limiters {
             registration: IpLimiter::new(30 * factor, Duration::from_secs(10)),
             reports: IpLimiter::new(10 * factor, Duration::from_secs(60)),
             contact: IpLimiter::new(5 * factor, Duration::from_secs(120)),
+            uploads: IpLimiter::new(30 * factor, Duration::from_secs(10)),
         }
     }
 }

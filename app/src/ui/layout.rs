@@ -96,6 +96,7 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
                 <a href="/contact">{t(MessageKey::NavContact)}</a>
                 {staff_link}
             </nav>
+            <crate::search::box_island::GlobalSearch locale />
             <div class="header-tools">
                 <LanguageSwitch locale />
                 <div class="account-area" role="group" aria-label=t(MessageKey::AccountArea)>

@@ -3,6 +3,7 @@
 mod account;
 mod admin;
 mod password;
+mod public_profile;
 mod security;
 mod session;
 mod signup;
@@ -10,6 +11,7 @@ mod signup;
 pub use account::*;
 pub use admin::*;
 pub use password::*;
+pub use public_profile::*;
 pub use security::*;
 pub use session::*;
 pub use signup::*;

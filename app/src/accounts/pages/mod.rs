@@ -4,6 +4,7 @@
 mod login;
 mod password;
 mod profile;
+mod public_profile;
 mod security;
 mod signup;
 mod strength;
@@ -12,6 +13,7 @@ mod verify;
 pub use login::*;
 pub use password::*;
 pub use profile::*;
+pub use public_profile::*;
 pub use security::*;
 pub use signup::*;
 pub use verify::*;
@@ -55,12 +57,14 @@ pub fn AccountNav(locale: Locale, current: &'static str) -> impl IntoView {
         ),
     ];
     // Server-only copy: the account pages are not islands.
+    let public_tab = locale.pick("Profil public", "Public profile");
     let data_tab = locale.pick("Mes données", "My data");
     view! {
         <nav class="account-nav" aria-label=locale.t(MessageKey::AccountArea)>
             {links.into_iter().map(|(href, key)| view! {
                 <a href=href aria-current=(href == current).then_some("page")>{locale.t(key)}</a>
             }).collect_view()}
+            <a href="/account/public" aria-current=("/account/public" == current).then_some("page")>{public_tab}</a>
             <a href="/account/data" aria-current=("/account/data" == current).then_some("page")>{data_tab}</a>
         </nav>
     }

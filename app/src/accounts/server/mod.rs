@@ -5,6 +5,7 @@ pub mod authz;
 pub mod limits;
 pub mod passwords;
 pub mod profile;
+pub mod public_profile;
 pub mod sessions;
 pub mod signup;
 pub mod tokens;

@@ -12,8 +12,8 @@ const PAST_LIMIT: i64 = 12;
 /// read the `events_organizer (organizer_id, starts_at DESC)` index.
 pub async fn page(pool: &PgPool, slug: &str, locale: Locale) -> Result<OrganizerProfile, AppError> {
     let organizer = sqlx::query!(
-        "SELECT id, full_name, bio FROM users
-         WHERE organizer_slug = $1 AND deleted_at IS NULL AND status = 'active'",
+        r#"SELECT id, coalesce(display_name, full_name) AS "name!", bio, avatar_key, profile_links FROM users
+         WHERE organizer_slug = $1 AND deleted_at IS NULL AND status = 'active'"#,
         slug
     )
     .fetch_optional(pool)
@@ -52,9 +52,14 @@ pub async fn page(pool: &PgPool, slug: &str, locale: Locale) -> Result<Organizer
             past.push(card);
         }
     }
+    let media = crate::ssr::media::Media::current();
     Ok(OrganizerProfile {
-        name: organizer.full_name,
+        name: organizer.name,
         bio: organizer.bio,
+        avatar: organizer
+            .avatar_key
+            .map(|key| crate::accounts::server::public_profile::avatar_sources(&media, &key)),
+        links: organizer.profile_links,
         upcoming,
         past,
     })

@@ -47,8 +47,38 @@ pub struct Encoded {
     pub variants: Vec<(u32, Vec<u8>)>,
 }
 
-/// Decodes and re-encodes an upload (CPU work: call it on a blocking thread).
+/// Decodes and re-encodes an event upload (CPU work: call it on a blocking thread).
 pub fn encode(bytes: &[u8]) -> Result<Encoded, MessageKey> {
+    let image = decode(bytes)?;
+    Ok(variants(&image, &WIDTHS))
+}
+
+/// Square widths of an avatar.
+pub const AVATAR_WIDTHS: [u32; 2] = [128, 320];
+
+/// An avatar: the same checks (so a side of 100 pixels at least), cropped to its centred square (CPU work: a blocking thread).
+pub fn encode_avatar(bytes: &[u8]) -> Result<Encoded, MessageKey> {
+    let image = decode(bytes)?;
+    let side = image.width().min(image.height());
+    let square = image.crop_imm(
+        (image.width() - side) / 2,
+        (image.height() - side) / 2,
+        side,
+        side,
+    );
+    // Every width exists (a small picture is enlarged), so a key alone names its files.
+    let variants = AVATAR_WIDTHS
+        .iter()
+        .map(|&width| {
+            let resized = square.resize_exact(width, width, FilterType::Triangle);
+            (width, webp_bytes(&resized))
+        })
+        .collect();
+    Ok(Encoded { variants })
+}
+
+/// Checks the content's type and size, then decodes within limits and turns the image upright.
+fn decode(bytes: &[u8]) -> Result<DynamicImage, MessageKey> {
     if bytes.len() > MAX_BYTES {
         return Err(MessageKey::ImageTooLarge);
     }
@@ -78,23 +108,32 @@ pub fn encode(bytes: &[u8]) -> Result<Encoded, MessageKey> {
     if let Some(orientation) = orientation {
         image.apply_orientation(orientation);
     }
+    Ok(image)
+}
+
+fn webp_bytes(image: &DynamicImage) -> Vec<u8> {
+    let rgba = image.to_rgba8();
+    webp::Encoder::from_rgba(rgba.as_raw(), rgba.width(), rgba.height())
+        .encode(80.0)
+        .to_vec()
+}
+
+/// WebP files at each width up to the image's own (which drops every metadata).
+fn variants(image: &DynamicImage, widths: &[u32]) -> Encoded {
     let mut variants = Vec::new();
-    for target in WIDTHS {
+    for &target in widths {
         let last = target >= image.width();
         let resized = if last {
             image.clone()
         } else {
             image.resize(target, u32::MAX, FilterType::Triangle)
         };
-        let rgba = resized.to_rgba8();
-        let encoded =
-            webp::Encoder::from_rgba(rgba.as_raw(), rgba.width(), rgba.height()).encode(80.0);
-        variants.push((resized.width().min(target), encoded.to_vec()));
+        variants.push((resized.width().min(target), webp_bytes(&resized)));
         if last {
             break;
         }
     }
-    Ok(Encoded { variants })
+    Encoded { variants }
 }
 
 /// One file sent for an event.

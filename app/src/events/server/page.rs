@@ -77,7 +77,7 @@ async fn load(pool: &PgPool, which: Which<'_>, locale: Locale) -> Result<EventDe
                   e.postal_code, e.city, e.latitude, e.longitude, e.attendance_mode, e.price_cents,
                   e.currency AS "currency!: String", e.capacity, e.seats_taken, e.registration_deadline,
                   e.waitlist_enabled, e.max_seats_per_registration, e.registration_questions, e.free_food, e.free_food_details, e.dietary_tags, e.status,
-                  e.status_reason, e.cancellation_message, u.full_name AS organizer_name,
+                  e.status_reason, e.cancellation_message, coalesce(u.display_name, u.full_name) AS "organizer_name!",
                   u.organizer_slug
            FROM events e
            JOIN categories c ON c.id = e.category_id

@@ -36,3 +36,19 @@ pub async fn erase_past_guests(pool: &PgPool) -> Result<u64, sqlx::Error> {
         }
     }
 }
+
+/// How long the security log keeps the address an action came from.
+pub const LOG_IP_RETENTION_DAYS: i32 = 365;
+
+/// Clears the IP address of log entries older than `LOG_IP_RETENTION_DAYS` (the entries stay: who
+/// did what and when is still needed to account for decisions).
+pub async fn forget_old_log_addresses(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!(
+        "UPDATE activity_logs SET ip_address = NULL
+         WHERE ip_address IS NOT NULL AND created_at < now() - make_interval(days => $1)",
+        LOG_IP_RETENTION_DAYS
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -256,6 +256,11 @@ pub async fn run_forever(
                 Ok(_) => {}
                 Err(error) => tracing::warn!(%error, "cannot erase past guests' data"),
             }
+            if let Err(error) =
+                crate::privacy::server::retention::forget_old_log_addresses(&pool).await
+            {
+                tracing::warn!(%error, "cannot clear old log addresses");
+            }
             last_purge = Some(std::time::Instant::now());
         }
         // Jobs first: the reminders they queue leave in the same round.
