@@ -337,3 +337,263 @@ async fn the_export_holds_my_data_and_nobody_elses() {
     assert_eq!(app.get("/account/export.zip", &[]).await.status, 303);
     assert_eq!(scalar(&app, "SELECT count(*) FROM activity_logs WHERE action = 'personal_data_exported' AND actor_user_id = $1", me).await, 1);
 }
+#[tokio::test]
+async fn statistics_and_dashboard_match_what_happened() {
+    let app = TestApp::spawn().await;
+    let (organizer, cookie) = signed_in(&app, "orga@exemple.fr").await;
+    let (_, stranger) = signed_in(&app, "curieux@exemple.fr").await;
+    let event = future_event(&app, "Conférence comptée", Some(4)).await;
+    sqlx::query("UPDATE events SET organizer_id = $2 WHERE id = $1")
+        .bind(event)
+        .bind(organizer)
+        .execute(&app.pool)
+        .await
+        .expect("organizer");
+    let slug: String = sqlx::query_scalar("SELECT slug FROM events WHERE id = $1")
+        .bind(event)
+        .fetch_one(&app.pool)
+        .await
+        .expect("slug");
+    let first = join(&app.pool, event, Registrant::Guest(&guest(1)), 2).await;
+    join(&app.pool, event, Registrant::Guest(&guest(2)), 1).await;
+    join(&app.pool, event, Registrant::Guest(&guest(3)), 1).await;
+    // Full: the next one waits; one cancels (seats back, the waitlist gets an offer).
+    let waiting = GuestDetails::parse("Invité 4", "invite4@example.fr", "", true).expect("guest");
+    sqlx::query("UPDATE events SET waitlist_enabled = true WHERE id = $1")
+        .bind(event)
+        .execute(&app.pool)
+        .await
+        .expect("waitlist");
+    let request = Request {
+        seats: 1,
+        attendees: &[],
+        answers: serde_json::Map::new(),
+        locale: Locale::Fr,
+    };
+    let queued = register(
+        &app.pool,
+        SECRET,
+        event,
+        Registrant::Guest(&waiting),
+        request,
+    )
+    .await
+    .expect("waitlisted");
+    assert!(matches!(queued, Outcome::Waitlisted { .. }), "{queued:?}");
+    sqlx::query("UPDATE tickets SET status = 'used', checked_in_at = now() WHERE code = $1")
+        .bind(&first[0])
+        .execute(&app.pool)
+        .await
+        .expect("check-in");
+    for ua in [
+        "Mozilla/5.0 (Linux; Android 14) Mobile",
+        "Mozilla/5.0 (X11; Linux x86_64)",
+        "Googlebot/2.1",
+    ] {
+        assert_eq!(
+            app.get(&format!("/events/{slug}"), &[("user-agent", ua)])
+                .await
+                .status,
+            200
+        );
+    }
+
+    let stats = call(
+        &app,
+        "organizer_event_stats",
+        &format!("event={event}"),
+        &cookie,
+    )
+    .await;
+    assert_eq!(stats.status, 200, "{}", stats.body);
+    let stats: serde_json::Value = serde_json::from_str(&stats.body).expect("json");
+    assert_eq!(stats["registered"], 3);
+    assert_eq!(stats["seats_taken"], 4);
+    assert_eq!(stats["tickets"], 4);
+    assert_eq!(stats["checked_in"], 1);
+    assert_eq!(stats["waitlisted"], 1);
+    assert_eq!(stats["cancelled"], 0);
+    assert_eq!(stats["page_views"], 2, "robots are not counted");
+    let per_day: i64 = stats["registrations_by_day"]
+        .as_array()
+        .expect("bars")
+        .iter()
+        .map(|b| b["value"].as_i64().unwrap_or(0))
+        .sum();
+    assert_eq!(per_day, 3);
+    let page = app
+        .get(
+            &format!("/organizer/events/{event}/stats"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert!(
+        page.body.contains(r#"data-stat="checked-in">1<"#),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<svg"));
+
+    // Someone else's event: refused; signed out: asked to sign in.
+    let refused = call(
+        &app,
+        "organizer_event_stats",
+        &format!("event={event}"),
+        &stranger,
+    )
+    .await;
+    assert_eq!(refused.status, 403);
+    let anonymous = app
+        .post_form(
+            "/api/fn/organizer_event_stats",
+            &format!("event={event}"),
+            &[JSON],
+        )
+        .await;
+    assert_eq!(anonymous.status, 401);
+    assert_eq!(
+        call(&app, "organizer_event_stats", "event=999999", &cookie)
+            .await
+            .status,
+        404
+    );
+
+    // The organizer's dashboard lists the event with its fill rate; a participant's lists the ticket.
+    let dashboard = app.get("/dashboard", &[("cookie", &cookie)]).await;
+    assert!(dashboard.body.contains("Conférence comptée"));
+    assert!(
+        dashboard.body.contains(r#"value="100""#),
+        "a full event is 100 %"
+    );
+    let (me, mine) = signed_in(&app, "participante@exemple.fr").await;
+    let other = future_event(&app, "Atelier ouvert", None).await;
+    let codes = join(&app.pool, other, Registrant::Account(me), 1).await;
+    let data = call(&app, "my_dashboard", "", &mine).await;
+    let data: serde_json::Value = serde_json::from_str(&data.body).expect("json");
+    assert_eq!(data["upcoming"][0]["code"], codes[0].as_str());
+    assert_eq!(data["counters"]["participations"], 1);
+    let page = app.get("/dashboard", &[("cookie", &mine)]).await;
+    assert!(
+        page.body.contains(&format!("/tickets/{}", codes[0])),
+        "one tap to the QR code"
+    );
+    assert_eq!(
+        app.get("/dashboard", &[]).await.status,
+        200,
+        "signed out: the sign-in redirect page"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_deletion_racing_registrations_leaves_consistent_rows() {
+    let app = TestApp::spawn().await;
+    let event = future_event(&app, "Course contre la montre", Some(100)).await;
+    for round in 0..8 {
+        let (me, _) = signed_in(&app, &format!("presse{round}@exemple.fr")).await;
+        let (pool_a, pool_b) = (app.pool.clone(), app.pool.clone());
+        let registering = tokio::spawn(async move {
+            let request = Request {
+                seats: 2,
+                attendees: &[],
+                answers: serde_json::Map::new(),
+                locale: Locale::Fr,
+            };
+            let attendees = ["Ami".to_owned()];
+            let request = Request {
+                attendees: &attendees,
+                ..request
+            };
+            register(&pool_a, SECRET, event, Registrant::Account(me), request)
+                .await
+                .map(|_| ())
+        });
+        let erasing = tokio::spawn(async move {
+            app::privacy::server::erase::erase_account(&pool_b, me, None)
+                .await
+                .map(|_| ())
+        });
+        let (registered, erased) = (
+            registering.await.expect("task"),
+            erasing.await.expect("task"),
+        );
+        assert!(erased.is_ok(), "{erased:?}");
+        if let Err(error) = registered {
+            assert_eq!(error, app::error::AppError::Unauthorized, "round {round}");
+        }
+        assert_eq!(
+            scalar(
+                &app,
+                "SELECT count(*) FROM event_participants WHERE user_id = $1",
+                me
+            )
+            .await,
+            0
+        );
+    }
+    let (taken, held): (i32, i64) = sqlx::query_as(
+        "SELECT e.seats_taken, coalesce((SELECT sum(seats) FROM event_participants WHERE event_id = e.id AND status = 'registered'), 0)
+         FROM events e WHERE e.id = $1",
+    )
+    .bind(event)
+    .fetch_one(&app.pool)
+    .await
+    .expect("seats");
+    assert_eq!(
+        (taken as i64, held),
+        (0, 0),
+        "every seat taken in the race went back"
+    );
+}
+
+#[tokio::test]
+async fn guests_data_is_erased_after_the_retention_time() {
+    let app = TestApp::spawn().await;
+    let old = future_event(&app, "Il y a longtemps", None).await;
+    let recent = future_event(&app, "La semaine dernière", None).await;
+    join(&app.pool, old, Registrant::Guest(&guest(7)), 1).await;
+    join(&app.pool, recent, Registrant::Guest(&guest(8)), 1).await;
+    sqlx::query("UPDATE events SET starts_at = now() - $2::interval, ends_at = now() - $2::interval + interval '1 hour' WHERE id = $1")
+        .bind(old)
+        .bind("200 days")
+        .execute(&app.pool)
+        .await
+        .expect("old");
+    sqlx::query("UPDATE events SET starts_at = now() - $2::interval, ends_at = now() - $2::interval + interval '1 hour' WHERE id = $1")
+        .bind(recent)
+        .bind("10 days")
+        .execute(&app.pool)
+        .await
+        .expect("recent");
+    let erased = app::privacy::server::retention::erase_past_guests(&app.pool)
+        .await
+        .expect("job");
+    assert_eq!(erased, 1);
+    assert!(
+        columns_containing(&app, "invite7@example.fr")
+            .await
+            .is_empty()
+    );
+    assert!(columns_containing(&app, "Invité 7").await.is_empty());
+    assert!(
+        !columns_containing(&app, "invite8@example.fr")
+            .await
+            .is_empty(),
+        "within 180 days: kept"
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT count(*) FROM event_participants WHERE event_id = $1 AND status = 'registered'",
+            old
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app::privacy::server::retention::erase_past_guests(&app.pool)
+            .await
+            .expect("job"),
+        0,
+        "done once"
+    );
+}

@@ -130,7 +130,7 @@ pub fn GlobalSearch(locale: Locale) -> impl IntoView {
     view! {
         <form class="global-search" role="search" action="/search" method="get">
             <label for="global-search-q" class="visually-hidden">
-                {p("Rechercher des événements et des organisateurs", "Search events and organizers")}
+                {p("Recherche sur Meetral (événements, organisateurs)", "Search Meetral (events, organizers)")}
             </label>
             <input id="global-search-q" name="q" type="search" maxlength="100" autocomplete="off"
                 placeholder=p("Rechercher…", "Search…")
@@ -143,7 +143,7 @@ pub fn GlobalSearch(locale: Locale) -> impl IntoView {
                 on:blur=move |_| open.set(false) />
             <button type="submit" class="global-search-submit">
                 <span aria-hidden="true">"⌕"</span>
-                <span class="visually-hidden">{p("Rechercher", "Search")}</span>
+                <span class="visually-hidden">{p("Lancer la recherche", "Run the search")}</span>
             </button>
             <div id="global-search-list" class="global-search-list" role="listbox"
                 aria-label=p("Suggestions", "Suggestions") hidden=move || !open.get()>
