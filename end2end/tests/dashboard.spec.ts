@@ -37,6 +37,7 @@ async function register(page: Page, slug: string, guest?: { name: string; email:
 /** Opens the phone menu (the header's tools live in it). */
 async function openMenu(page: Page, isMobile: boolean) {
   await expect(page.locator('.menu-toggle')).toHaveAttribute('data-live', 'true');
+  await expect(page.locator('.global-search span[hidden]')).toHaveAttribute('data-live', 'true');
   if (isMobile) await page.getByRole('button', { name: 'Menu' }).click();
 }
 

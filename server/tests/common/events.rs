@@ -75,3 +75,66 @@ pub async fn saved_event(app: &TestApp, cookie: &str, changes: &[(&str, &str)]) 
         .and_then(|id| id.parse().ok())
         .expect("the event id in the path")
 }
+
+/// A photo-like JPEG of `width` × `height` with an EXIF block (camera, GPS) spliced in after SOI.
+pub fn jpeg_with_exif(width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    });
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(pixels)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("encode");
+    let exif = b"Exif\0\0MM\0*\0\0\0\x08\0\0GPS 48.8566N 2.3522E SecretCam";
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+    segment.extend_from_slice(exif);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&segment);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+pub fn multipart(fields: &[(&str, &str)], file: Option<&[u8]>) -> (String, Vec<u8>) {
+    let boundary = "meetral-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    if let Some(bytes) = file {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// Posts a multipart form (text fields and an optional `file`) to a server function.
+pub async fn post_multipart(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    file: Option<&[u8]>,
+) -> Reply {
+    let (content_type, body) = multipart(fields, file);
+    let request = http::Request::post(path)
+        .header("content-type", content_type)
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .header("origin", super::BASE_URL)
+        .body(axum::body::Body::from(body))
+        .expect("request");
+    app.request(request).await
+}

@@ -5,7 +5,7 @@ use sqlx::PgPool;
 use crate::{
     accounts::model::{PublicProfile, PublicProfilePage},
     error::AppError,
-    events::server::images::{AVATAR_WIDTHS, encode_avatar},
+    events::server::images::{AVATAR_WIDTHS, encode_avatar, encode_upload},
     ssr::media::{Media, variant_key},
 };
 
@@ -76,21 +76,8 @@ pub async fn set_avatar(
     user_id: i64,
     bytes: Vec<u8>,
 ) -> Result<(), AppError> {
-    let encoded = tokio::task::spawn_blocking(move || encode_avatar(&bytes))
-        .await
-        .map_err(|_| AppError::Internal)?
-        .map_err(|key| AppError::field("file", key))?;
-    let key = format!("avatars/{user_id}/{}", super::tokens::random_text(12));
-    for (width, bytes) in encoded.variants {
-        media
-            .store
-            .put(&variant_key(&key, width), bytes, "image/webp")
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, "cannot store an avatar");
-                AppError::Unavailable
-            })?;
-    }
+    let encoded = encode_upload(bytes, encode_avatar).await?;
+    let (key, _) = encoded.store(media, &format!("avatars/{user_id}")).await?;
     let previous = swap_avatar(pool, user_id, Some(&key)).await?;
     forget(media, previous).await;
     Ok(())

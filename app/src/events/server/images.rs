@@ -47,6 +47,39 @@ pub struct Encoded {
     pub variants: Vec<(u32, Vec<u8>)>,
 }
 
+impl Encoded {
+    /// Stores every width under a new key in `folder` (`events/12`); answers the key and the widths.
+    pub async fn store(self, media: &Media, folder: &str) -> Result<(String, Vec<i32>), AppError> {
+        let key = format!(
+            "{folder}/{}",
+            crate::accounts::server::tokens::random_text(12)
+        );
+        let widths = self.variants.iter().map(|(w, _)| *w as i32).collect();
+        for (width, bytes) in self.variants {
+            media
+                .store
+                .put(&variant_key(&key, width), bytes, "image/webp")
+                .await
+                .map_err(|error| {
+                    tracing::error!(%error, "cannot store an image");
+                    AppError::Unavailable
+                })?;
+        }
+        Ok((key, widths))
+    }
+}
+
+/// Runs `encoder` on a blocking thread (decoding is CPU work); a refusal lands on the `file` field.
+pub async fn encode_upload(
+    bytes: Vec<u8>,
+    encoder: fn(&[u8]) -> Result<Encoded, MessageKey>,
+) -> Result<Encoded, AppError> {
+    tokio::task::spawn_blocking(move || encoder(&bytes))
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|key| AppError::field("file", key))
+}
+
 /// Decodes and re-encodes an event upload (CPU work: call it on a blocking thread).
 pub fn encode(bytes: &[u8]) -> Result<Encoded, MessageKey> {
     let image = decode(bytes)?;
@@ -166,25 +199,8 @@ pub async fn add(
         access::lock_for(&mut tx, user, event_id).await?;
         tx.rollback().await?;
     }
-    let encoded = tokio::task::spawn_blocking(move || encode(&bytes))
-        .await
-        .map_err(|_| AppError::Internal)?
-        .map_err(|key| AppError::field("file", key))?;
-    let key = format!(
-        "events/{event_id}/{}",
-        crate::accounts::server::tokens::random_text(12)
-    );
-    let widths: Vec<i32> = encoded.variants.iter().map(|(w, _)| *w as i32).collect();
-    for (width, bytes) in encoded.variants {
-        media
-            .store
-            .put(&variant_key(&key, width), bytes, "image/webp")
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, "cannot store an image");
-                AppError::Unavailable
-            })?;
-    }
+    let encoded = encode_upload(bytes, encode).await?;
+    let (key, widths) = encoded.store(media, &format!("events/{event_id}")).await?;
     let mut tx = pool.begin().await?;
     let locked = access::lock_for(&mut tx, user, event_id).await?;
     let replaced = if kind == ImageKind::Cover {

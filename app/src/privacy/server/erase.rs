@@ -157,6 +157,15 @@ pub async fn anonymise_ids(tx: &mut PgConnection, ids: &[i64]) -> Result<u64, sq
     .execute(&mut *tx)
     .await?;
     forget_mail_to(tx, &emails).await?;
+    // The organizer's "new registration / cancellation" mails quote the person's name.
+    let keys: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    sqlx::query!(
+        "DELETE FROM email_outbox
+         WHERE idempotency_key LIKE 'organizer:%' AND split_part(idempotency_key, ':', 2) = ANY($1)",
+        &keys
+    )
+    .execute(&mut *tx)
+    .await?;
     Ok(done)
 }
 

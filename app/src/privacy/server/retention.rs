@@ -52,3 +52,18 @@ pub async fn forget_old_log_addresses(pool: &PgPool) -> Result<u64, sqlx::Error>
     .await?;
     Ok(done.rows_affected())
 }
+
+/// How long a sent mail stays in the outbox (enough to answer "did it leave?"; its payload quotes names).
+pub const SENT_MAIL_RETENTION_DAYS: i32 = 30;
+
+/// Deletes mails sent more than `SENT_MAIL_RETENTION_DAYS` ago (failed ones stay for the admins).
+pub async fn forget_sent_mail(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!(
+        "DELETE FROM email_outbox
+         WHERE status = 'sent' AND sent_at < now() - make_interval(days => $1)",
+        SENT_MAIL_RETENTION_DAYS
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}

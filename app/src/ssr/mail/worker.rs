@@ -256,10 +256,12 @@ pub async fn run_forever(
                 Ok(_) => {}
                 Err(error) => tracing::warn!(%error, "cannot erase past guests' data"),
             }
-            if let Err(error) =
-                crate::privacy::server::retention::forget_old_log_addresses(&pool).await
-            {
+            use crate::privacy::server::retention::{forget_old_log_addresses, forget_sent_mail};
+            if let Err(error) = forget_old_log_addresses(&pool).await {
                 tracing::warn!(%error, "cannot clear old log addresses");
+            }
+            if let Err(error) = forget_sent_mail(&pool).await {
+                tracing::warn!(%error, "cannot remove old sent mails");
             }
             last_purge = Some(std::time::Instant::now());
         }
