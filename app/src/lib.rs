@@ -90,7 +90,7 @@ pub fn App() -> impl IntoView {
     provide_context(locale);
 
     view! {
-        <Meta name="description" content=locale.t(i18n::MessageKey::MetaDescription) />
+        <Meta name="description" content=locale.pick("Meetral : trouvez et publiez des événements en France — formations, networking, lancements, culture. Repérez le label FreeFood pour les événements où l’on vous offre à manger.", "Meetral: find and publish events across France — training, networking, launches, culture. Look for the FreeFood label for events where food is on the house.") />
         <Router>
             <ui::layout::Layout>
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>

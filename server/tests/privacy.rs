@@ -14,7 +14,7 @@ use app::{
 };
 use common::{
     TestApp,
-    accounts::{PASSWORD, call, form, signed_in},
+    accounts::{JSON, PASSWORD, call, form, signed_in},
 };
 
 const SECRET: &[u8] = b"privacy test secret, thirty-two bytes or more!!";

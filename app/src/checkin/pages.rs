@@ -68,8 +68,8 @@ fn Door(event: DoorEvent, locale: Locale) -> impl IntoView {
             data-jsqr="/pkg/vendor/jsqr/jsQR.js"
             data-t-offline=t(MessageKey::CheckinOffline) data-t-online=t(MessageKey::CheckinOnline)
             data-t-queued=t(MessageKey::CheckinQueued) data-t-synced=t(MessageKey::CheckinSynced)
-            data-t-conflict=t(MessageKey::CheckinConflict) data-t-camera-denied=t(MessageKey::CheckinCameraDenied)
-            data-t-no-camera=t(MessageKey::CheckinNoCamera) data-t-at=t(MessageKey::TicketUsedAt)
+            data-t-conflict=t(MessageKey::CheckinConflict) data-t-camera-denied=locale.pick("Accès à la caméra refusé : autorisez-le dans le navigateur, ou cherchez le participant ci-dessous.", "Camera access denied: allow it in the browser, or search for the participant below.")
+            data-t-no-camera=locale.pick("Pas de caméra disponible sur cet appareil : cherchez le participant ci-dessous.", "No camera on this device: search for the participant below.") data-t-at=t(MessageKey::TicketUsedAt)
             data-t-check-in=t(MessageKey::CheckinManualAdmit) data-t-none=t(MessageKey::CheckinNoMatch)
             data-t-status-valid=t(MessageKey::TicketValid) data-t-status-used=t(MessageKey::TicketUsed)
             data-t-status-cancelled=t(MessageKey::TicketCancelled)>

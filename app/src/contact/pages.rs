@@ -18,7 +18,7 @@ pub fn ContactPage() -> impl IntoView {
         <Title text=format!("{} · Meetral", locale.t(MessageKey::ContactTitle)) />
         <section class="container page narrow">
             <h1>{locale.t(MessageKey::ContactTitle)}</h1>
-            <p class="lead">{locale.t(MessageKey::ContactLead)}</p>
+            <p class="lead">{locale.pick("Une question, un partenariat, un souci avec un événement ? Écrivez-nous, l’équipe répond sous 48 h ouvrées.", "A question, a partnership, a problem with an event? Write to us; the team answers within two working days.")}</p>
             <ContactForm locale />
         </section>
     }
@@ -48,7 +48,7 @@ pub fn ContactForm(locale: Locale) -> impl IntoView {
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
                     data-validation=locale.t(MessageKey::ContactErrorSummary)>{summary.clone()}</p>
-                <p class="notice notice-success" role="status" data-success hidden=!sent>{locale.t(MessageKey::ContactSent)}</p>
+                <p class="notice notice-success" role="status" data-success hidden=!sent>{locale.pick("Merci ! Votre message a bien été enregistré ; l’équipe vous répondra par e-mail.", "Thank you! Your message has been recorded; the team will answer by email.")}</p>
                 <input type="hidden" name="locale" value=locale.code() />
                 <TextField locale name="full_name" label=MessageKey::ContactName value=name.value error=name_error
                     autocomplete="name" check="contact_name" />

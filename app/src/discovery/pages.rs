@@ -132,7 +132,7 @@ fn Results(locale: Locale, filters: Filters, page: CataloguePage, capped: bool) 
     if page.cards.is_empty() {
         return view! {
             <div class="empty">
-                <p>{t(MessageKey::CatalogueEmpty)}</p>
+                <p>{locale.pick("Aucun événement ne correspond à ces filtres. Essayez une autre date, une autre ville ou moins de filtres.", "No event matches these filters. Try another date, another city or fewer filters.")}</p>
                 <p><a href="/events">{t(MessageKey::CatalogueReset)}</a></p>
             </div>
         }
@@ -165,7 +165,7 @@ fn Results(locale: Locale, filters: Filters, page: CataloguePage, capped: bool) 
         View::Map => {
             let online = page.points.iter().filter(|p| p.is_none()).count();
             view! {
-                {capped.then(|| view! { <p class="notice">{format!("{} {MAP_LIMIT}.", t(MessageKey::CatalogueMapCapped))}</p> })}
+                {capped.then(|| view! { <p class="notice">{format!("{} {MAP_LIMIT}.", locale.pick("La carte montre les premiers événements trouvés ; affinez les filtres pour voir les autres. Au plus", "The map shows the first events found; narrow the filters to see the others. At most"))}</p> })}
                 {(online > 0).then(|| view! { <p class="map-online">{format!("{online} {}", t(MessageKey::CatalogueMapOnline))}</p> })}
                 <ol class="map-list">
                     {page.cards.into_iter().zip(page.points).map(|(event, point)| view! { <MapItem locale event point /> }).collect_view()}

@@ -43,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
             <div class="container hero-inner">
                 <p class="slogan">{t(MessageKey::Slogan)}</p>
                 <h1>{t(MessageKey::HomeHeroTitle)}</h1>
-                <p class="lead">{t(MessageKey::HomeHeroLead)}</p>
+                <p class="lead">{locale.pick("Formations, afterworks, lancements, sorties culturelles : trouvez un événement près de chez vous, inscrivez-vous en un instant, avec ou sans compte, et recevez votre billet par e-mail.", "Workshops, afterworks, launches, cultural outings: find an event near you, register in a moment, with or without an account, and get your ticket by email.")}</p>
                 <p class="hero-actions">
                     <a class="button button-primary button-large" href="/events">{t(MessageKey::HomeCtaBrowse)}</a>
                     <a class="button button-mint button-large" href="#freefood">{t(MessageKey::HomeCtaFreeFood)}</a>
@@ -90,7 +90,7 @@ pub fn HomePage() -> impl IntoView {
             <div class="container freefood-inner">
                 <FreeFoodBadge locale />
                 <h2 id="freefood-title">{t(MessageKey::HomeFreeFoodTitle)}</h2>
-                <p>{t(MessageKey::HomeFreeFoodText)}</p>
+                <p>{locale.pick("Le label FreeFood signale les événements où une collation ou un repas est offert. Un petit-déjeuner avant une formation, un buffet après une conférence : repérez le badge vert et venez partager un moment convivial.", "The FreeFood label marks events where a snack or a meal is offered. Breakfast before a workshop, a buffet after a talk: look for the green badge and come share a friendly moment.")}</p>
             </div>
         </section>
         <section class="container section" aria-labelledby="steps-title">

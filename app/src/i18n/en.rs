@@ -6,9 +6,6 @@ pub fn text(key: MessageKey) -> &'static str {
     match key {
         BrandName => "Meetral",
         Slogan => "Meet. Connect. Enjoy.",
-        MetaDescription => {
-            "Meetral: find and publish events across France — training, networking, launches, culture. Look for the FreeFood label for events where food is on the house."
-        }
         SkipToContent => "Skip to content",
         NavHome => "Home",
         NavEvents => "Events",
@@ -22,24 +19,15 @@ pub fn text(key: MessageKey) -> &'static str {
         LangSwitchLabel => "Language",
         LangFr => "FR",
         LangEn => "EN",
-        FooterAbout => {
-            "France’s platform for events that bring people together: publish, discover, join."
-        }
         FooterLegal => "Legal notice",
         FooterPrivacy => "Privacy",
         FooterTerms => "Terms of use",
         FooterRights => "© 2026 Meetral. All rights reserved.",
         FooterNav => "Useful links",
         HomeHeroTitle => "Events that bring you closer",
-        HomeHeroLead => {
-            "Workshops, afterworks, launches, cultural outings: find an event near you, register in a moment, with or without an account, and get your ticket by email."
-        }
         HomeCtaBrowse => "Browse events",
         HomeCtaFreeFood => "Discover FreeFood",
         HomeFreeFoodTitle => "FreeFood: food’s on us",
-        HomeFreeFoodText => {
-            "The FreeFood label marks events where a snack or a meal is offered. Breakfast before a workshop, a buffet after a talk: look for the green badge and come share a friendly moment."
-        }
         HomeUpcomingTitle => "Upcoming events",
         HomeUpcomingEmpty => "No upcoming events yet. Check back soon!",
         HomeSeeAll => "All events",
@@ -72,9 +60,6 @@ pub fn text(key: MessageKey) -> &'static str {
         EventNoLimit => "No limit",
         Error404Code => "404",
         Error404Title => "Page not found",
-        Error404Text => {
-            "This page does not exist or has moved. Check the address or start again from the home page."
-        }
         ErrorPageTitle => "Something went wrong",
         ErrorBackHome => "Back to home",
         ErrorRetry => "Try again",
@@ -95,9 +80,6 @@ pub fn text(key: MessageKey) -> &'static str {
         FieldEmail => "Email",
         FieldControlChars => "This text contains characters that are not allowed.",
         ContactTitle => "Contact us",
-        ContactLead => {
-            "A question, a partnership, a problem with an event? Write to us; the team answers within two working days."
-        }
         SeatsInvalid => "Choose a number of seats this event allows.",
         RegistrationConsentRequired => {
             "Agree that the organizer receives your details to register."
@@ -127,7 +109,6 @@ pub fn text(key: MessageKey) -> &'static str {
         ContactMessage => "Message",
         ContactSend => "Send",
         ContactSending => "Sending…",
-        ContactSent => "Thank you! Your message has been recorded; the team will answer by email.",
         ContactErrorSummary => "The message was not sent: please fix the highlighted fields.",
         ContactMessageHint => "Between 10 and 5,000 characters.",
         FaqTitle => "Frequently asked questions",
@@ -168,9 +149,6 @@ pub fn text(key: MessageKey) -> &'static str {
         UnsubscribeLead => "Stop receiving by email:",
         UnsubscribeButton => "Confirm unsubscribe",
         UnsubscribeDone => "Done: you will no longer receive by email",
-        UnsubscribeEssential => {
-            "Essential emails (tickets, cancellations, account security) are still sent."
-        }
         KindRegistrationConfirmed => "Registration confirmations",
         KindEventReminder => "Reminders before an event",
         KindEventChanged => "Event changes",
@@ -186,12 +164,6 @@ pub fn text(key: MessageKey) -> &'static str {
         AccountSecurityTab => "Security",
         AccountTitle => "My account",
         CheckEmailTitle => "Check your inbox",
-        CheckEmailLead => {
-            "We just sent an email to the address you gave. Open the link in it to confirm your address, then sign in."
-        }
-        CheckEmailSpam => {
-            "Nothing after a few minutes? Look in your spam folder. If this address already had an account, the email explains how to sign in."
-        }
         DateInvalid => "Enter a date as YYYY-MM-DD.",
         DateMustBeFuture => "Choose a date in the future.",
         EmailChangeSent => {
@@ -221,12 +193,6 @@ pub fn text(key: MessageKey) -> &'static str {
         FieldPhone => "Phone (optional)",
         FieldPhoneHint => "So organisers can reach you on the day. Example: +33 6 12 34 56 78.",
         ForgotTitle => "Forgot your password",
-        ForgotLead => {
-            "Enter your account's address: we will send you a link, valid for 1 hour, to choose a new password."
-        }
-        ForgotSent => {
-            "If an account exists for this address, a link was just sent to it. Remember to look in your spam folder."
-        }
         ForgotSubmit => "Send me a link",
         FormErrorSummary => "Some fields need fixing: see the message under each of them.",
         LinkExpired => {
@@ -287,7 +253,6 @@ pub fn text(key: MessageKey) -> &'static str {
         SessionsHeading => "Signed-in devices",
         SessionsSignOutAll => "Sign out everywhere",
         SignupTitle => "Create an account",
-        SignupLead => "Free, in a minute: register for events in one tap and publish your own.",
         SignupHaveAccount => "Already have an account? Sign in",
         SignupSubmit => "Create my account",
         SuspendedReason => "Reason:",
@@ -309,9 +274,6 @@ pub fn text(key: MessageKey) -> &'static str {
         TwoFactorExpired => "This step expired. Sign in again with your password.",
         TwoFactorHeading => "Two-factor authentication",
         TwoFactorLoginTitle => "Two-step verification",
-        TwoFactorLoginLead => {
-            "Open your authenticator app and enter the code it shows for Meetral."
-        }
         TwoFactorManual => "Cannot scan? Type this key into the app:",
         TwoFactorOffLead => {
             "Protect your account with a one-time code from an app (Google Authenticator, Microsoft Authenticator, FreeOTP, Aegis…), asked at every sign-in."
@@ -322,9 +284,6 @@ pub fn text(key: MessageKey) -> &'static str {
         TwoFactorScan => "Scan this QR code with your authenticator app.",
         TwoFactorStartOver => "Start signing in again",
         TwoFactorVerify => "Verify",
-        VerifyBanner => {
-            "Your email address is not confirmed yet: you can register for events but not publish any yet."
-        }
         VerifyLead => "Confirm this email address for your Meetral account.",
         VerifyResend => "Send the confirmation link again",
         VerifyResent => "A new link was just sent.",
@@ -335,9 +294,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CalendarIcs => "Add to my calendar (.ics)",
         CalendarOutlook => "Outlook",
         CancelEventTitle => "Cancel the event",
-        CancelEventLead => {
-            "Everyone registered gets an email and a notification with your message; tickets are cancelled. This cannot be undone."
-        }
         CancelEventMessage => "Message to registrants (optional)",
         CancelEventSubmit => "Cancel the event for good",
         CapacityBelowTaken => "More people are already registered than this capacity.",
@@ -485,9 +441,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueCountMany => "events",
         CatalogueCountNone => "No events",
         CatalogueCountOne => "1 event",
-        CatalogueEmpty => {
-            "No event matches these filters. Try another date, another city or fewer filters."
-        }
         CatalogueFreeFoodOnly => "FreeFood only",
         CatalogueMonth => "This month",
         CatalogueNext => "Next",
@@ -531,9 +484,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueMapLabel => "Map of the events found",
         CatalogueSearchArea => "Search this area",
         CatalogueMapOnline => "online, not on the map",
-        CatalogueMapCapped => {
-            "The map shows the first events found; narrow the filters to see the others. At most"
-        }
         CataloguePage => "Page",
         CatalogueNoteNeedsScript => {
             "“Near me” needs JavaScript to read your position: type a city instead."
@@ -577,15 +527,10 @@ pub fn text(key: MessageKey) -> &'static str {
             "A ticket was already scanned at the door: the registration can no longer be cancelled."
         }
         ManageTitle => "My registration",
-        ManageLead => "This link is personal: it opens your tickets. Do not forward it.",
         ManageSeats => "Seats",
         ManagePosition => "Place in line",
         ManageCancelUntil => "Cancellation possible until",
         ManageCancel => "Cancel my registration",
-        ManageCancelConfirm => {
-            "Your seat will be given back and offered to the next person. This cannot be undone."
-        }
-        ManageCancelled => "Your registration is cancelled. A confirmation email is on its way.",
         ManageLeaveWaitlist => "Leave the waiting list",
         OfferTitle => "A seat for you",
         OfferLead => "A seat freed up: it is held for you until",
@@ -601,9 +546,6 @@ pub fn text(key: MessageKey) -> &'static str {
         RegisterAttendee => "Attendee",
         RegisterAlreadyWaitlisted => "You are already on this event's waiting list.",
         ResentTitle => "You are already registered",
-        ResentLead => {
-            "This address is already registered for the event: we have just sent your ticket to it again (check your spam folder)."
-        }
         WaitlistedTitle => "You are on the waiting list",
         EventTitleLabel => "Event",
         TicketStatusLabel => "Status",
@@ -618,10 +560,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CheckinQueued => "scan(s) waiting to sync",
         CheckinSynced => "Offline scans synced.",
         CheckinConflict => "Conflict while syncing",
-        CheckinCameraDenied => {
-            "Camera access denied: allow it in the browser, or search for the participant below."
-        }
-        CheckinNoCamera => "No camera on this device: search for the participant below.",
         CheckinManualAdmit => "Check in",
         CheckinNoMatch => "No ticket matches.",
         CheckinCounted => "checked in",
@@ -657,9 +595,6 @@ pub fn text(key: MessageKey) -> &'static str {
         TicketPrint => "Print",
         TicketPdf => "Download the PDF",
         WalletTitle => "My tickets",
-        WalletLead => {
-            "Tickets you opened on this device stay available offline. Add Meetral to your home screen to find them in one tap."
-        }
         WalletAccount => "Tickets in my account",
         WalletDevice => "Tickets saved on this device",
         WalletEmpty => "No tickets yet.",

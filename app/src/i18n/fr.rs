@@ -6,9 +6,6 @@ pub fn text(key: MessageKey) -> &'static str {
     match key {
         BrandName => "Meetral",
         Slogan => "Meet. Connect. Enjoy.",
-        MetaDescription => {
-            "Meetral : trouvez et publiez des événements en France — formations, networking, lancements, culture. Repérez le label FreeFood pour les événements où l’on vous offre à manger."
-        }
         SkipToContent => "Aller au contenu",
         NavHome => "Accueil",
         NavEvents => "Événements",
@@ -22,24 +19,15 @@ pub fn text(key: MessageKey) -> &'static str {
         LangSwitchLabel => "Langue",
         LangFr => "FR",
         LangEn => "EN",
-        FooterAbout => {
-            "La plateforme française des événements qui rassemblent : publiez, trouvez, participez."
-        }
         FooterLegal => "Mentions légales",
         FooterPrivacy => "Confidentialité",
         FooterTerms => "Conditions d’utilisation",
         FooterRights => "© 2026 Meetral. Tous droits réservés.",
         FooterNav => "Liens utiles",
         HomeHeroTitle => "Les événements qui vous rapprochent",
-        HomeHeroLead => {
-            "Formations, afterworks, lancements, sorties culturelles : trouvez un événement près de chez vous, inscrivez-vous en un instant, avec ou sans compte, et recevez votre billet par e-mail."
-        }
         HomeCtaBrowse => "Voir les événements",
         HomeCtaFreeFood => "Découvrir FreeFood",
         HomeFreeFoodTitle => "FreeFood : on vous régale",
-        HomeFreeFoodText => {
-            "Le label FreeFood signale les événements où une collation ou un repas est offert. Un petit-déjeuner avant une formation, un buffet après une conférence : repérez le badge vert et venez partager un moment convivial."
-        }
         HomeUpcomingTitle => "Prochains événements",
         HomeUpcomingEmpty => "Aucun événement à venir pour le moment. Revenez bientôt !",
         HomeSeeAll => "Tous les événements",
@@ -72,9 +60,6 @@ pub fn text(key: MessageKey) -> &'static str {
         EventNoLimit => "Sans limite",
         Error404Code => "404",
         Error404Title => "Page introuvable",
-        Error404Text => {
-            "Cette page n’existe pas ou a été déplacée. Vérifiez l’adresse ou repartez de l’accueil."
-        }
         ErrorPageTitle => "Une erreur est survenue",
         ErrorBackHome => "Retour à l’accueil",
         ErrorRetry => "Réessayer",
@@ -95,9 +80,6 @@ pub fn text(key: MessageKey) -> &'static str {
         FieldEmail => "E-mail",
         FieldControlChars => "Ce texte contient des caractères non autorisés.",
         ContactTitle => "Nous contacter",
-        ContactLead => {
-            "Une question, un partenariat, un souci avec un événement ? Écrivez-nous, l’équipe répond sous 48 h ouvrées."
-        }
         SeatsInvalid => "Choisissez un nombre de places autorisé pour cet événement.",
         RegistrationConsentRequired => {
             "Acceptez que l’organisateur reçoive vos coordonnées pour vous inscrire."
@@ -129,9 +111,6 @@ pub fn text(key: MessageKey) -> &'static str {
         ContactMessage => "Message",
         ContactSend => "Envoyer",
         ContactSending => "Envoi…",
-        ContactSent => {
-            "Merci ! Votre message a bien été enregistré ; l’équipe vous répondra par e-mail."
-        }
         ContactErrorSummary => "Le message n’a pas été envoyé : corrigez les champs signalés.",
         ContactMessageHint => "Entre 10 et 5 000 caractères.",
         FaqTitle => "Questions fréquentes",
@@ -172,9 +151,6 @@ pub fn text(key: MessageKey) -> &'static str {
         UnsubscribeLead => "Ne plus recevoir par e-mail :",
         UnsubscribeButton => "Confirmer le désabonnement",
         UnsubscribeDone => "C’est noté : vous ne recevrez plus par e-mail",
-        UnsubscribeEssential => {
-            "Les e-mails indispensables (billets, annulations, sécurité du compte) restent envoyés."
-        }
         KindRegistrationConfirmed => "Confirmations d’inscription",
         KindEventReminder => "Rappels avant un événement",
         KindEventChanged => "Modifications d’un événement",
@@ -190,12 +166,6 @@ pub fn text(key: MessageKey) -> &'static str {
         AccountSecurityTab => "Sécurité",
         AccountTitle => "Mon compte",
         CheckEmailTitle => "Vérifiez votre boîte mail",
-        CheckEmailLead => {
-            "Nous venons d’envoyer un e-mail à l’adresse indiquée. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous."
-        }
-        CheckEmailSpam => {
-            "Rien reçu d’ici quelques minutes ? Regardez dans les courriers indésirables. Si cette adresse avait déjà un compte, l’e-mail vous explique comment vous connecter."
-        }
         DateInvalid => "Saisissez une date au format AAAA-MM-JJ.",
         DateMustBeFuture => "Choisissez une date à venir.",
         EmailChangeSent => {
@@ -229,12 +199,6 @@ pub fn text(key: MessageKey) -> &'static str {
             "Pour que les organisateurs puissent vous joindre le jour J. Exemple : 06 12 34 56 78."
         }
         ForgotTitle => "Mot de passe oublié",
-        ForgotLead => {
-            "Indiquez l’adresse de votre compte : nous vous enverrons un lien, valable 1 heure, pour choisir un nouveau mot de passe."
-        }
-        ForgotSent => {
-            "Si un compte existe pour cette adresse, un lien vient de lui être envoyé. Pensez à regarder dans les courriers indésirables."
-        }
         ForgotSubmit => "Recevoir un lien",
         FormErrorSummary => {
             "Certains champs sont à corriger : voyez les messages sous chacun d’eux."
@@ -297,9 +261,6 @@ pub fn text(key: MessageKey) -> &'static str {
         SessionsHeading => "Appareils connectés",
         SessionsSignOutAll => "Se déconnecter partout",
         SignupTitle => "Créer un compte",
-        SignupLead => {
-            "Gratuit, en une minute : inscrivez-vous aux événements en un geste et publiez les vôtres."
-        }
         SignupHaveAccount => "Déjà un compte ? Connectez-vous",
         SignupSubmit => "Créer mon compte",
         SuspendedReason => "Motif :",
@@ -325,9 +286,6 @@ pub fn text(key: MessageKey) -> &'static str {
         TwoFactorExpired => "Cette étape a expiré. Reconnectez-vous avec votre mot de passe.",
         TwoFactorHeading => "Double authentification",
         TwoFactorLoginTitle => "Vérification en deux étapes",
-        TwoFactorLoginLead => {
-            "Ouvrez votre application d’authentification et saisissez le code affiché pour Meetral."
-        }
         TwoFactorManual => "Impossible de scanner ? Saisissez cette clé dans l’application :",
         TwoFactorOffLead => {
             "Protégez votre compte avec un code à usage unique généré par une application (Google Authenticator, Microsoft Authenticator, FreeOTP, Aegis…), demandé à chaque connexion."
@@ -338,9 +296,6 @@ pub fn text(key: MessageKey) -> &'static str {
         TwoFactorScan => "Scannez ce QR code avec votre application d’authentification.",
         TwoFactorStartOver => "Recommencer la connexion",
         TwoFactorVerify => "Vérifier",
-        VerifyBanner => {
-            "Votre adresse e-mail n’est pas encore confirmée : vous pouvez vous inscrire aux événements, mais pas encore en publier."
-        }
         VerifyLead => "Confirmez cette adresse e-mail pour votre compte Meetral.",
         VerifyResend => "Renvoyer le lien de confirmation",
         VerifyResent => "Un nouveau lien vient d’être envoyé.",
@@ -351,9 +306,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CalendarIcs => "Ajouter à mon agenda (.ics)",
         CalendarOutlook => "Outlook",
         CancelEventTitle => "Annuler l’événement",
-        CancelEventLead => {
-            "Chaque inscrit reçoit un e-mail et une notification avec votre message ; les billets sont annulés. Cette action est définitive."
-        }
         CancelEventMessage => "Message aux inscrits (facultatif)",
         CancelEventSubmit => "Annuler définitivement l’événement",
         CapacityBelowTaken => "Il y a déjà plus d’inscrits que cette capacité.",
@@ -507,9 +459,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueCountMany => "événements",
         CatalogueCountNone => "Aucun événement",
         CatalogueCountOne => "1 événement",
-        CatalogueEmpty => {
-            "Aucun événement ne correspond à ces filtres. Essayez une autre date, une autre ville ou moins de filtres."
-        }
         CatalogueFreeFoodOnly => "FreeFood uniquement",
         CatalogueMonth => "Ce mois-ci",
         CatalogueNext => "Suivants",
@@ -557,9 +506,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CatalogueMapLabel => "Carte des événements trouvés",
         CatalogueSearchArea => "Rechercher dans cette zone",
         CatalogueMapOnline => "en ligne, sans lieu sur la carte",
-        CatalogueMapCapped => {
-            "La carte montre les premiers événements trouvés ; affinez les filtres pour voir les autres. Au plus"
-        }
         CataloguePage => "Page",
         CatalogueNoteNeedsScript => {
             "« Autour de moi » a besoin de JavaScript pour lire votre position : indiquez plutôt une ville."
@@ -607,17 +553,10 @@ pub fn text(key: MessageKey) -> &'static str {
             "Un billet a déjà été scanné à l’entrée : l’inscription ne peut plus être annulée."
         }
         ManageTitle => "Mon inscription",
-        ManageLead => "Ce lien est personnel : il donne accès à vos billets. Ne le transférez pas.",
         ManageSeats => "Places",
         ManagePosition => "Position dans la file",
         ManageCancelUntil => "Annulation possible jusqu’au",
         ManageCancel => "Annuler mon inscription",
-        ManageCancelConfirm => {
-            "Votre place sera libérée et proposée à la personne suivante. Cette action est définitive."
-        }
-        ManageCancelled => {
-            "Votre inscription est annulée. Un email de confirmation vous a été envoyé."
-        }
         ManageLeaveWaitlist => "Quitter la liste d’attente",
         OfferTitle => "Une place pour vous",
         OfferLead => "Une place s’est libérée : elle vous est réservée jusqu’au",
@@ -633,9 +572,6 @@ pub fn text(key: MessageKey) -> &'static str {
         RegisterAttendee => "Participant",
         RegisterAlreadyWaitlisted => "Vous êtes déjà sur la liste d’attente de cet événement.",
         ResentTitle => "Vous êtes déjà inscrit·e",
-        ResentLead => {
-            "Cette adresse est déjà inscrite à l’événement : nous venons de vous renvoyer votre billet par email (pensez à vos indésirables)."
-        }
         WaitlistedTitle => "Vous êtes sur la liste d’attente",
         EventTitleLabel => "Événement",
         TicketStatusLabel => "Statut",
@@ -652,12 +588,6 @@ pub fn text(key: MessageKey) -> &'static str {
         CheckinQueued => "scan(s) en attente de synchronisation",
         CheckinSynced => "Scans hors ligne synchronisés.",
         CheckinConflict => "Conflit à la synchronisation",
-        CheckinCameraDenied => {
-            "Accès à la caméra refusé : autorisez-le dans le navigateur, ou cherchez le participant ci-dessous."
-        }
-        CheckinNoCamera => {
-            "Pas de caméra disponible sur cet appareil : cherchez le participant ci-dessous."
-        }
         CheckinManualAdmit => "Valider l’entrée",
         CheckinNoMatch => "Aucun billet ne correspond.",
         CheckinCounted => "présents",
@@ -693,9 +623,6 @@ pub fn text(key: MessageKey) -> &'static str {
         TicketPrint => "Imprimer",
         TicketPdf => "Télécharger le PDF",
         WalletTitle => "Mes billets",
-        WalletLead => {
-            "Les billets que vous avez ouverts sur cet appareil restent disponibles hors connexion. Ajoutez Meetral à votre écran d’accueil pour les retrouver d’un geste."
-        }
         WalletAccount => "Billets de mon compte",
         WalletDevice => "Billets enregistrés sur cet appareil",
         WalletEmpty => "Aucun billet pour l’instant.",

@@ -57,7 +57,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                                         </form>
                                     }.into_any()
                                 }}
-                                <p class="muted">{locale.t(MessageKey::UnsubscribeEssential)}</p>
+                                <p class="muted">{locale.pick("Les e-mails indispensables (billets, annulations, sécurité du compte) restent envoyés.", "Essential emails (tickets, cancellations, account security) are still sent.")}</p>
                             </article>
                         }.into_any()
                     }

@@ -66,8 +66,8 @@ fn ManageCard(data: ManageView, locale: Locale, token: String) -> impl IntoView 
     view! {
         <article class="container page narrow manage">
             <h1>{t(heading)}</h1>
-            <p class="muted">{t(MessageKey::ManageLead)}</p>
-            {cancelled.then(|| view! { <p class="notice notice-success" role="status">{t(MessageKey::ManageCancelled)}</p> })}
+            <p class="muted">{locale.pick("Ce lien est personnel : il donne accès à vos billets. Ne le transférez pas.", "This link is personal: it opens your tickets. Do not forward it.")}</p>
+            {cancelled.then(|| view! { <p class="notice notice-success" role="status">{locale.pick("Votre inscription est annulée. Un email de confirmation vous a été envoyé.", "Your registration is cancelled. A confirmation email is on its way.")}</p> })}
             <dl class="facts">
                 <dt>{t(MessageKey::EventTitleLabel)}</dt>
                 <dd><a href=format!("/events/{}", data.event_slug)>{data.event_title.clone()}</a></dd>
@@ -97,7 +97,7 @@ fn ManageCard(data: ManageView, locale: Locale, token: String) -> impl IntoView 
             {data.can_cancel.then(|| view! {
                 <section class="danger-zone" aria-labelledby="cancel-heading">
                     <h2 id="cancel-heading">{t(if waitlisted { MessageKey::ManageLeaveWaitlist } else { MessageKey::ManageCancel })}</h2>
-                    <p class="muted">{t(MessageKey::ManageCancelConfirm)} " " {t(MessageKey::ManageCancelUntil)} " " {data.cancel_until.clone()}</p>
+                    <p class="muted">{locale.pick("Votre place sera libérée et proposée à la personne suivante. Cette action est définitive.", "Your seat will be given back and offered to the next person. This cannot be undone.")} " " {t(MessageKey::ManageCancelUntil)} " " {data.cancel_until.clone()}</p>
                     <ActionForm action attr:class="form">
                         <input type="hidden" name="token" value=token.clone() />
                         <p class="field-error" role="alert">{cancel_error}</p>
@@ -172,7 +172,7 @@ pub fn ResentPage() -> impl IntoView {
         <Title text=format!("{} · Meetral", locale.t(MessageKey::ResentTitle)) />
         <article class="container page narrow">
             <h1>{locale.t(MessageKey::ResentTitle)}</h1>
-            <p>{locale.t(MessageKey::ResentLead)}</p>
+            <p>{locale.pick("Cette adresse est déjà inscrite à l’événement : nous venons de vous renvoyer votre billet par email (pensez à vos indésirables).", "This address is already registered for the event: we have just sent your ticket to it again (check your spam folder).")}</p>
             <p><a class="button button-ghost" href="/events">{locale.t(MessageKey::EventBackToList)}</a></p>
         </article>
     }

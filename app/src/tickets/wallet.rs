@@ -29,7 +29,7 @@ pub fn WalletPage() -> impl IntoView {
         <Title text=format!("{} · Meetral", t(MessageKey::WalletTitle)) />
         <section class="container page narrow wallet">
             <h1>{t(MessageKey::WalletTitle)}</h1>
-            <p class="muted">{t(MessageKey::WalletLead)}</p>
+            <p class="muted">{locale.pick("Les billets que vous avez ouverts sur cet appareil restent disponibles hors connexion. Ajoutez Meetral à votre écran d’accueil pour les retrouver d’un geste.", "Tickets you opened on this device stay available offline. Add Meetral to your home screen to find them in one tap.")}</p>
             <Suspense fallback=|| view! { <div class="skeleton" aria-hidden="true"></div> }>
                 {move || Suspend::new(async move {
                     let tickets = tickets.await.unwrap_or_default();

@@ -188,7 +188,7 @@ fn Footer(locale: Locale) -> impl IntoView {
                         <span class="brand-name">{locale.t(MessageKey::BrandName)}</span>
                     </a>
                     <p class="slogan">{t(MessageKey::Slogan)}</p>
-                    <p>{t(MessageKey::FooterAbout)}</p>
+                    <p>{locale.pick("La plateforme française des événements qui rassemblent : publiez, trouvez, participez.", "France’s platform for events that bring people together: publish, discover, join.")}</p>
                 </div>
                 <nav aria-label=t(MessageKey::FooterNav)>
                     <ul class="footer-links">

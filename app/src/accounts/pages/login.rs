@@ -86,7 +86,7 @@ pub fn SecondFactorPage() -> impl IntoView {
     view! {
         <section class="container page narrow">
             <AccountHead locale title=MessageKey::TwoFactorLoginTitle />
-            <p class="lead">{locale.t(MessageKey::TwoFactorLoginLead)}</p>
+            <p class="lead">{locale.pick("Ouvrez votre application d’authentification et saisissez le code affiché pour Meetral.", "Open your authenticator app and enter the code it shows for Meetral.")}</p>
             <SecondFactorForm locale next />
             <p class="form-links"><a href="/login">{locale.t(MessageKey::TwoFactorStartOver)}</a></p>
         </section>

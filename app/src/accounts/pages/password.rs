@@ -21,7 +21,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     view! {
         <section class="container page narrow">
             <AccountHead locale title=MessageKey::ForgotTitle />
-            <p class="lead">{locale.t(MessageKey::ForgotLead)}</p>
+            <p class="lead">{locale.pick("Indiquez l’adresse de votre compte : nous vous enverrons un lien, valable 1 heure, pour choisir un nouveau mot de passe.", "Enter your account's address: we will send you a link, valid for 1 hour, to choose a new password.")}</p>
             <ForgotPasswordForm locale sent />
         </section>
     }
@@ -36,7 +36,7 @@ pub fn ForgotPasswordForm(locale: Locale, sent: bool) -> impl IntoView {
     let email_error = email.server_message(server_error, "email");
     let summary = move || form_summary(locale, server_error.get(), None);
     view! {
-        <p class="notice notice-success" role="status" hidden=!sent>{locale.t(MessageKey::ForgotSent)}</p>
+        <p class="notice notice-success" role="status" hidden=!sent>{locale.pick("Si un compte existe pour cette adresse, un lien vient de lui être envoyé. Pensez à regarder dans les courriers indésirables.", "If an account exists for this address, a link was just sent to it. Remember to look in your spam folder.")}</p>
         <ActionForm action attr:class="form" attr:novalidate=true>
             <p class="notice notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
             <TextField locale name="email" label=MessageKey::FieldEmail value=email.value error=email_error

@@ -74,7 +74,7 @@ pub fn ResendVerificationForm(locale: Locale) -> impl IntoView {
     let summary = move || form_summary(locale, server_error.get(), None);
     view! {
         <div class="notice notice-warning verify-banner">
-            <p>{locale.t(MessageKey::VerifyBanner)}</p>
+            <p>{locale.pick("Votre adresse e-mail n’est pas encore confirmée : vous pouvez vous inscrire aux événements, mais pas encore en publier.", "Your email address is not confirmed yet: you can register for events but not publish any yet.")}</p>
             <p class="notice-error" role="alert" hidden=move || summary().is_none()>{summary}</p>
             <ActionForm action attr:class="inline-form">
                 <button type="submit" class="button button-ghost" disabled=move || action.pending().get()>

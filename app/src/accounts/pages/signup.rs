@@ -17,7 +17,7 @@ pub fn SignupPage() -> impl IntoView {
     view! {
         <section class="container page narrow">
             <AccountHead locale title=MessageKey::SignupTitle />
-            <p class="lead">{locale.t(MessageKey::SignupLead)}</p>
+            <p class="lead">{locale.pick("Gratuit, en une minute : inscrivez-vous aux événements en un geste et publiez les vôtres.", "Free, in a minute: register for events in one tap and publish your own.")}</p>
             <SignupForm locale />
             <p class="form-links"><a href="/login">{locale.t(MessageKey::SignupHaveAccount)}</a></p>
         </section>
@@ -31,8 +31,8 @@ pub fn CheckEmailPage() -> impl IntoView {
     view! {
         <section class="container page narrow">
             <AccountHead locale title=MessageKey::CheckEmailTitle />
-            <p class="lead">{locale.t(MessageKey::CheckEmailLead)}</p>
-            <p>{locale.t(MessageKey::CheckEmailSpam)}</p>
+            <p class="lead">{locale.pick("Nous venons d’envoyer un e-mail à l’adresse indiquée. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous.", "We just sent an email to the address you gave. Open the link in it to confirm your address, then sign in.")}</p>
+            <p>{locale.pick("Rien reçu d’ici quelques minutes ? Regardez dans les courriers indésirables. Si cette adresse avait déjà un compte, l’e-mail vous explique comment vous connecter.", "Nothing after a few minutes? Look in your spam folder. If this address already had an account, the email explains how to sign in.")}</p>
             <p><a class="button button-primary" href="/login">{locale.t(MessageKey::LoginSubmit)}</a></p>
         </section>
     }

@@ -130,7 +130,7 @@ fn CancelForm(locale: Locale, id: i64) -> impl IntoView {
     view! {
         <details class="cancel-event">
             <summary>{locale.t(MessageKey::CancelEventTitle)}</summary>
-            <p>{locale.t(MessageKey::CancelEventLead)}</p>
+            <p>{locale.pick("Chaque inscrit reçoit un e-mail et une notification avec votre message ; les billets sont annulés. Cette action est définitive.", "Everyone registered gets an email and a notification with your message; tickets are cancelled. This cannot be undone.")}</p>
             <LiveForm locale>
                 <ActionForm action attr:class="form" attr:novalidate=true>
                     <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
