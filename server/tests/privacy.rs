@@ -398,13 +398,7 @@ async fn statistics_and_dashboard_match_what_happened() {
         );
     }
 
-    let stats = call(
-        &app,
-        "organizer_event_stats",
-        &format!("event={event}"),
-        &cookie,
-    )
-    .await;
+    let stats = call(&app, "event_stats", &format!("event={event}"), &cookie).await;
     assert_eq!(stats.status, 200, "{}", stats.body);
     let stats: serde_json::Value = serde_json::from_str(&stats.body).expect("json");
     assert_eq!(stats["registered"], 3);
@@ -435,24 +429,14 @@ async fn statistics_and_dashboard_match_what_happened() {
     assert!(page.body.contains("<svg"));
 
     // Someone else's event: refused; signed out: asked to sign in.
-    let refused = call(
-        &app,
-        "organizer_event_stats",
-        &format!("event={event}"),
-        &stranger,
-    )
-    .await;
+    let refused = call(&app, "event_stats", &format!("event={event}"), &stranger).await;
     assert_eq!(refused.status, 403);
     let anonymous = app
-        .post_form(
-            "/api/fn/organizer_event_stats",
-            &format!("event={event}"),
-            &[JSON],
-        )
+        .post_form("/api/fn/event_stats", &format!("event={event}"), &[JSON])
         .await;
     assert_eq!(anonymous.status, 401);
     assert_eq!(
-        call(&app, "organizer_event_stats", "event=999999", &cookie)
+        call(&app, "event_stats", "event=999999", &cookie)
             .await
             .status,
         404
@@ -477,10 +461,11 @@ async fn statistics_and_dashboard_match_what_happened() {
         page.body.contains(&format!("/tickets/{}", codes[0])),
         "one tap to the QR code"
     );
+    let signed_out = app.get("/dashboard", &[]).await;
+    assert_eq!(signed_out.status, 302, "signed out: sent to sign in");
     assert_eq!(
-        app.get("/dashboard", &[]).await.status,
-        200,
-        "signed out: the sign-in redirect page"
+        signed_out.headers["location"].to_str().ok(),
+        Some("/login?next=/dashboard")
     );
 }
 

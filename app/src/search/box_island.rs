@@ -24,7 +24,8 @@ pub fn GlobalSearch(locale: Locale) -> impl IntoView {
                 placeholder=p("Rechercher…", "Search…")
                 role="combobox" aria-autocomplete="list" aria-controls="global-search-list" aria-expanded="false" />
             <button type="submit" class="global-search-submit">
-                <span aria-hidden="true">"⌕"</span>
+                <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor"
+                    stroke-width="2.5" stroke-linecap="round"><circle cx="10.5" cy="10.5" r="6.5" /><path d="M15.5 15.5 21 21" /></svg>
                 <span class="visually-hidden">{p("Lancer la recherche", "Run the search")}</span>
             </button>
             <div id="global-search-list" class="global-search-list" role="listbox"

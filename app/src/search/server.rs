@@ -26,15 +26,18 @@ pub async fn search(
     if !super::model::searchable(query) {
         return Ok(results);
     }
-    let pattern = format!("%{}%", crate::admin::server::like_text(query));
-    let (events, organizers) = tokio::try_join!(
-        events(pool, query, locale),
-        organizers(pool, &pattern, locale)
-    )?;
-    results.events = events;
-    results.organizers = organizers;
-    if viewer.is_some_and(|user| user.role == Role::Admin) {
-        results.users = Some(users(pool, &pattern).await?);
+    // LIKE wildcards are dropped from the text; what is left must still be worth matching ("%_%" is not).
+    let needle = crate::admin::server::like_text(query);
+    let pattern = super::model::searchable(needle.trim()).then(|| format!("%{needle}%"));
+    let admin = viewer.is_some_and(|user| user.role == Role::Admin);
+    results.events = events(pool, query, locale).await?;
+    if let Some(pattern) = pattern {
+        results.organizers = organizers(pool, &pattern, locale).await?;
+        if admin {
+            results.users = Some(users(pool, &pattern).await?);
+        }
+    } else if admin {
+        results.users = Some(Vec::new());
     }
     Ok(results)
 }
