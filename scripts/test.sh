@@ -37,6 +37,12 @@ TEST_DATABASE_URL="$ADMIN_URL" cargo test -p app -p server --features app/ssr
 say "release build for the browser tests"
 scripts/build.sh release >/dev/null
 
+# Every page loads the same client: its WASM and JS, brotli, must stay under DESIGN.md's hard cap.
+site=${MEETRAL_SITE_ROOT:-${CARGO_TARGET_DIR:-$root/target}/site}
+client=$(( $(stat -c %s "$site"/pkg/meetral.*.wasm.br) + $(stat -c %s "$site"/pkg/meetral.*.js.br) ))
+say "client WASM + JS: $client B brotli (hard cap 250000)"
+[ "$client" -le 250000 ] || { echo "the client is over the 250 KB hard cap (see docs/ARCHITECTURE.md)" >&2; exit 1; }
+
 say "browser end-to-end tests (Chromium: phone 390x844 and desktop 1366x900)"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (cd end2end && E2E_PORT=$port E2E_ADMIN_URL="$ADMIN_URL" npx playwright test)

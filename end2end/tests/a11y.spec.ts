@@ -6,11 +6,13 @@ import { signInStaff, sql } from './support';
 // colour schemes: zero violations.
 const pages = ['/', '/events', '/events?view=list', '/organizers/camille-martin', '/events/apero-des-testeurs-e2e', '/contact', '/faq', '/legal', '/privacy', '/terms', '/login', '/page-inconnue',
   '/signup', '/signup/check-email', '/password/forgot', '/password/reset/lien-inconnu', '/verify/lien-inconnu', '/login/2fa',
-  '/tickets/e2eTicketFixtureCode0001', '/manage/e2eManageFixtureToken0001', '/tickets', '/registration/resent'];
+  '/tickets/e2eTicketFixtureCode0001', '/manage/e2eManageFixtureToken0001', '/tickets', '/registration/resent',
+  '/search?q=testeurs', '/search?q=zzzz', '/account/deleted'];
 // Pages of a signed-in person (the header then shows the bell and the sign-out button).
 const fixtureId = () => sql(`SELECT id FROM events WHERE slug = 'apero-des-testeurs-e2e'`);
 const signedInPages = ['/notifications', '/account/notifications', '/events', '/account', '/account/security',
-  '/organizer/events', '/organizer/events/new', 'fixture-preview', 'fixture-edit', 'fixture-checkin', 'fixture-participants'];
+  '/organizer/events', '/organizer/events/new', 'fixture-preview', 'fixture-edit', 'fixture-checkin', 'fixture-participants',
+  '/dashboard', '/account/public', '/account/data', 'fixture-stats'];
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -38,6 +40,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.locator('.leaflet-popup .map-card')).toBeVisible();
       // Leaflet fades the popup in; axe measuring mid-fade sees a paler title than anyone reads.
       await expect(page.locator('.leaflet-popup')).toHaveCSS('opacity', '1');
+      expect(await violations(page)).toEqual([]);
+    });
+    test('no accessibility violations with the header search suggestions open', async ({ page, isMobile }) => {
+      await page.goto('/faq');
+      await expect(page.locator('.global-search span[hidden]')).toHaveAttribute('data-live', 'true');
+      if (isMobile) await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('combobox', { name: /Recherche sur Meetral/ }).fill('testeurs');
+      await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+      await page.keyboard.press('ArrowDown');
       expect(await violations(page)).toEqual([]);
     });
     test('no accessibility violations on the back-office pages', async ({ page }, testInfo) => {

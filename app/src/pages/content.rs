@@ -51,7 +51,13 @@ pub fn html(page: TextPage, locale: Locale) -> String {
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let mut out = String::new();
     html::push_html(&mut out, Parser::new_ext(&text, options));
-    out
+    // Wide tables scroll sideways on phones; a scrolling region must be reachable by keyboard.
+    let region = format!(
+        r#"<div class="table-scroll" role="region" tabindex="0" aria-label="{}"><table>"#,
+        locale.pick("Tableau", "Table")
+    );
+    out.replace("<table>", &region)
+        .replace("</table>", "</table></div>")
 }
 
 fn escape(value: &str) -> String {
@@ -84,7 +90,8 @@ mod tests {
             }
         }
         let privacy = html(TextPage::Privacy, Locale::Fr);
-        assert!(privacy.contains("<table>") && privacy.contains("aucun traceur tiers"));
+        assert!(privacy.contains(r#"tabindex="0" aria-label="Tableau"><table>"#));
+        assert!(privacy.contains("aucun traceur tiers"));
         assert!(privacy.contains("id=\"cookies\""));
         let help = html(TextPage::Help, Locale::En);
         for guide in [

@@ -30,7 +30,8 @@ pub fn GlobalSearch(locale: Locale) -> impl IntoView {
             </button>
             <div id="global-search-list" class="global-search-list" role="listbox"
                 aria-label=p("Suggestions", "Suggestions") hidden></div>
-            <p class="visually-hidden" role="status" data-search-status></p>
+            // Not `role="status"`: pages keep that role for their own messages; a live region is enough.
+            <p class="visually-hidden" aria-live="polite" data-search-status></p>
             <SearchLive />
         </form>
     }
