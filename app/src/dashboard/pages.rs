@@ -49,9 +49,9 @@ fn DashboardView(dashboard: Dashboard, locale: Locale) -> impl IntoView {
             <p class="eyebrow">{p("Tableau de bord", "Dashboard")}</p>
             <h1>{greeting}</h1>
             <ul class="counters" aria-label=p("Vos chiffres", "Your figures")>
-                <li><strong data-counter="organized">{counters.events_organized}</strong> {p("événements organisés", "events organized")}</li>
-                <li><strong data-counter="participations">{counters.participations}</strong> {p("participations", "registrations")}</li>
-                <li><strong data-counter="check-ins">{counters.check_ins}</strong> {p("entrées validées", "check-ins")}</li>
+                <li><strong data-counter="organized">{counters.events_organized}</strong> " " {p("événements organisés", "events organized")}</li>
+                <li><strong data-counter="participations">{counters.participations}</strong> " " {p("participations", "registrations")}</li>
+                <li><strong data-counter="check-ins">{counters.check_ins}</strong> " " {p("entrées validées", "check-ins")}</li>
             </ul>
             <div class="dashboard-grid">
                 <section class="card dashboard-card" aria-labelledby="dash-upcoming">

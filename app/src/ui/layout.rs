@@ -92,8 +92,9 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
                 <a href="/events">{t(MessageKey::NavEvents)}</a>
                 {dashboard_link}
                 <a href="/organizer/events">{t(MessageKey::NavOrganize)}</a>
-                <a href="/faq">{t(MessageKey::NavFaq)}</a>
-                <a href="/contact">{t(MessageKey::NavContact)}</a>
+                // On wide screens these two live in the footer only: the header has no room left.
+                <a href="/faq" class="nav-secondary">{t(MessageKey::NavFaq)}</a>
+                <a href="/contact" class="nav-secondary">{t(MessageKey::NavContact)}</a>
                 {staff_link}
             </nav>
             <crate::search::box_island::GlobalSearch locale />
