@@ -29,8 +29,17 @@ const IDENTITY: [(&str, &str); 5] = [
     ("{host}", "LEGAL_HOST"),
 ];
 
-/// The page as HTML. The copy is ours (not user input); identity values are escaped.
+/// The page as HTML, rendered once per page and language (the copy and the environment do not change
+/// while the server runs).
 pub fn html(page: TextPage, locale: Locale) -> String {
+    use std::sync::OnceLock;
+    static RENDERED: [[OnceLock<String>; 2]; 4] = [const { [const { OnceLock::new() }; 2] }; 4];
+    let slot = &RENDERED[page as usize][locale as usize];
+    slot.get_or_init(|| render(page, locale)).clone()
+}
+
+/// The copy is ours (not user input); identity values are escaped.
+fn render(page: TextPage, locale: Locale) -> String {
     let mut text = markdown(page, locale).to_owned();
     if page == TextPage::Legal {
         for (placeholder, variable) in IDENTITY {
@@ -60,12 +69,9 @@ pub fn html(page: TextPage, locale: Locale) -> String {
         .replace("</table>", "</table></div>")
 }
 
+/// HTML-escaped (the mails' escaping) and without the characters Markdown would read as syntax.
 fn escape(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace(['*', '_', '[', ']', '`', '#', '|'], " ")
+    crate::ssr::mail::render::escape(&value.replace(['*', '_', '[', ']', '`', '#', '|'], " "))
 }
 
 #[cfg(test)]
@@ -81,7 +87,7 @@ mod tests {
             TextPage::Help,
         ] {
             for locale in Locale::ALL {
-                let html = html(page, locale);
+                let html = render(page, locale);
                 assert!(html.matches("<h2").count() >= 2, "{page:?} {locale:?}");
                 assert!(
                     !html.contains('{'),
@@ -89,11 +95,16 @@ mod tests {
                 );
             }
         }
-        let privacy = html(TextPage::Privacy, Locale::Fr);
+        let privacy = render(TextPage::Privacy, Locale::Fr);
+        assert_eq!(
+            html(TextPage::Privacy, Locale::Fr),
+            privacy,
+            "the cached page is the rendered one"
+        );
         assert!(privacy.contains(r#"tabindex="0" aria-label="Tableau"><table>"#));
         assert!(privacy.contains("aucun traceur tiers"));
         assert!(privacy.contains("id=\"cookies\""));
-        let help = html(TextPage::Help, Locale::En);
+        let help = render(TextPage::Help, Locale::En);
         for guide in [
             "create-an-account",
             "create-an-event",
