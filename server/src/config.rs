@@ -113,6 +113,11 @@ pub struct Config {
     #[arg(long, env = "MEETRAL_RATE_LIMIT_FACTOR", default_value_t = 1)]
     pub rate_limit_factor: u32,
 
+    /// Load balancers in front of this server (comma-separated addresses): for requests from them, the
+    /// client is the address they append to `X-Forwarded-For` (rate limits, logs). Empty: the TCP peer.
+    #[arg(long, env = "MEETRAL_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// How long a request waits for a database connection before answering 503, in milliseconds.
     #[arg(long, env = "DB_ACQUIRE_TIMEOUT_MS", default_value_t = 3000)]
     pub db_acquire_timeout_ms: u64,

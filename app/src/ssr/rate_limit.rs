@@ -84,13 +84,38 @@ impl IpLimiter {
     }
 }
 
-/// The client's IP address for the request being served (the TCP peer), when known.
+/// The client's address as the server's front middleware worked it out: the TCP peer, or, when that
+/// peer is a trusted proxy (a load balancer), the address that proxy appended to `X-Forwarded-For`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub IpAddr);
+
+/// The client behind `peer`: the rightmost `X-Forwarded-For` entry that is not itself a trusted
+/// proxy, when the peer is one. Entries further left were written by the client and prove nothing.
+pub fn client_behind(peer: IpAddr, forwarded_for: Option<&str>, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    forwarded_for
+        .into_iter()
+        .flat_map(|header| header.rsplit(','))
+        .map_while(|entry| entry.trim().parse::<IpAddr>().ok())
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer)
+}
+
+/// The client's IP address for the request being served, when known.
 pub fn client_ip() -> Option<IpAddr> {
     leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| {
         parts
             .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip())
+            .get::<ClientIp>()
+            .map(|client| client.0)
+            .or_else(|| {
+                parts
+                    .extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|info| info.0.ip())
+            })
     })
 }
 
@@ -114,6 +139,31 @@ mod tests {
         assert!(
             limiter.check([10, 0, 0, 1].into()).is_ok(),
             "other clients are not affected"
+        );
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_is_believed_about_the_client() {
+        let proxy: IpAddr = [10, 0, 0, 2].into();
+        let client: IpAddr = [203, 0, 113, 7].into();
+        let trusted = [proxy];
+        // The load balancer appends the address it saw; whatever the client wrote comes before.
+        let header = Some("6.6.6.6, 203.0.113.7");
+        assert_eq!(client_behind(proxy, header, &trusted), client);
+        assert_eq!(
+            client_behind(client, Some("6.6.6.6"), &trusted),
+            client,
+            "a direct client cannot pick its address"
+        );
+        assert_eq!(client_behind(proxy, None, &trusted), proxy);
+        assert_eq!(
+            client_behind(proxy, Some("not an address"), &trusted),
+            proxy
+        );
+        assert_eq!(
+            client_behind(proxy, Some("203.0.113.7, 10.0.0.2"), &trusted),
+            client,
+            "proxies in a chain are skipped"
         );
     }
 }

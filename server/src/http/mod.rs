@@ -3,6 +3,7 @@
 
 mod assets;
 mod calendar;
+mod client_ip;
 mod discovery;
 mod documents;
 mod header_account;
@@ -128,6 +129,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .layer(session_layer(&state))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), client_ip::resolve))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
