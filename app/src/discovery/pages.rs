@@ -120,6 +120,8 @@ fn Catalogue(locale: Locale, filters: Filters, page: CataloguePage) -> impl Into
         <div class="catalogue-body">
             {(view_kind == View::Map).then(|| view! { <CatalogueMap locale tiles=tile_template() /> })}
             <div id="catalogue-results" class="catalogue-results" data-query=canonical>
+                // The cards' titles are h3s: their section needs its h2.
+                <h2 class="visually-hidden">{locale.pick("Résultats", "Results")}</h2>
                 <Results locale filters page capped />
             </div>
         </div>

@@ -61,7 +61,8 @@ pub fn format_moment(at: DateTime<Utc>, locale: Locale) -> String {
 
 /// Machine-readable instant with the event's offset, for `<time datetime>`.
 pub fn iso_with_offset(at: DateTime<Utc>, time_zone: &str) -> String {
-    at.with_timezone(&parse_time_zone(time_zone)).to_rfc3339()
+    at.with_timezone(&parse_time_zone(time_zone))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 #[cfg(test)]

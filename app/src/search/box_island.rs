@@ -20,7 +20,7 @@ pub fn GlobalSearch(locale: Locale) -> impl IntoView {
             <label for="global-search-q" class="visually-hidden">
                 {p("Recherche sur Meetral (événements, organisateurs)", "Search Meetral (events, organizers)")}
             </label>
-            <input id="global-search-q" name="q" type="search" maxlength="100" autocomplete="off"
+            <input id="global-search-q" name="q" type="text" inputmode="search" enterkeyhint="search" maxlength="100" autocomplete="off"
                 placeholder=p("Rechercher…", "Search…")
                 role="combobox" aria-autocomplete="list" aria-controls="global-search-list" aria-expanded="false" />
             <button type="submit" class="global-search-submit">

@@ -34,12 +34,17 @@ pub fn matrix(payload: &str) -> Result<(usize, Vec<bool>), String> {
 pub fn svg(payload: &str) -> Result<String, String> {
     let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
         .map_err(|e| format!("QR code: {e}"))?;
-    Ok(code
+    let document = code
         .render::<svg::Color>()
         .min_dimensions(200, 200)
         .dark_color(svg::Color("#000000"))
         .light_color(svg::Color("#ffffff"))
-        .build())
+        .build();
+    // Without the XML declaration: the SVG goes inline into HTML pages, where `<?xml` is invalid.
+    Ok(match document.find("<svg") {
+        Some(start) => document[start..].to_owned(),
+        None => document,
+    })
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod health;
 mod lang;
 mod mailbox;
 mod security;
+mod tidy_html;
 mod unsubscribe;
 
 use axum::{
@@ -128,6 +129,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .layer(axum::Extension(secret_for_downloads))
         .layer(session_layer(&state))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))
+        .layer(axum::middleware::from_fn(tidy_html::tidy))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::security_headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), client_ip::resolve))
         .layer(

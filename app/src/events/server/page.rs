@@ -379,8 +379,9 @@ fn json_ld(row: &DetailRow, share: &ShareLinks) -> String {
     if let Some(image) = &share.image {
         event["image"] = json!([image]);
     }
-    // `</` never appears inside the script element, whatever the organizer typed.
-    event.to_string().replace("</", "<\\/")
+    // No `<` inside the script element, whatever the organizer typed: neither `</script>` nor `<!--`
+    // (which would make the element swallow the rest of the page) can appear.
+    event.to_string().replace('<', "\\u003c")
 }
 
 /// The event as an iCalendar document (times in UTC, a stable UID so updates replace the entry).

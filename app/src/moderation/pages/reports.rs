@@ -48,6 +48,7 @@ fn ReportGroupCard(
     let p = move |fr, en| locale.pick(fr, en);
     let id = group.event_id.to_string();
     let take_down_id = id.clone();
+    let reason_ids = format!("report-{id}-");
     view! {
         <article class="review-card report-group" data-report-group=group.slug.clone()>
             <h2><a href=format!("/admin/moderation/{}", group.event_id)>{group.title}</a></h2>
@@ -67,7 +68,7 @@ fn ReportGroupCard(
                     <ActionForm action attr:class="form">
                         <input type="hidden" name="event" value=take_down_id />
                         <input type="hidden" name="verdict" value="take_down" />
-                        <ReasonFields locale error=None />
+                        <ReasonFields locale error=None id_prefix=reason_ids />
                         <button type="submit" class="button button-danger">{p("Retirer et prévenir l’organisateur", "Take down and tell the organizer")}</button>
                     </ActionForm>
                 </details>

@@ -89,21 +89,28 @@ fn OrganizerCard(locale: Locale, organizer: OrganizerRecord) -> impl IntoView {
 
 /// The reason fields shared by "reject" and "ask for changes": a prepared reason and free text.
 #[component]
-pub fn ReasonFields(locale: Locale, error: Option<crate::i18n::MessageKey>) -> impl IntoView {
+pub fn ReasonFields(
+    locale: Locale,
+    error: Option<crate::i18n::MessageKey>,
+    /// Prepended to the fields' ids where one page has several of these forms.
+    #[prop(optional, into)]
+    id_prefix: String,
+) -> impl IntoView {
     let p = move |fr, en| locale.pick(fr, en);
+    let id = move |name: &str| format!("{id_prefix}{name}");
     view! {
         <div class="field">
-            <label for="field-template">{p("Motif préparé", "Prepared reason")}</label>
-            <select id="field-template" name="template">
+            <label for=id("field-template")>{p("Motif préparé", "Prepared reason")}</label>
+            <select id=id("field-template") name="template">
                 <option value="">{p("— aucun —", "— none —")}</option>
                 {REASON_TEMPLATES.iter().map(|(code, fr, en)| view! { <option value=*code>{locale.pick(fr, en)}</option> }).collect_view()}
             </select>
         </div>
         <div class="field" class:field-invalid=error.is_some()>
-            <label for="field-reason">{p("Motif (envoyé à l’organisateur)", "Reason (sent to the organizer)")}</label>
-            <textarea id="field-reason" name="reason" rows="4" maxlength="2000"
-                aria-invalid=error.is_some().then_some("true") aria-describedby="field-reason-error"></textarea>
-            <p class="field-error" id="field-reason-error" aria-live="polite">{error.map(|e| locale.t(e))}</p>
+            <label for=id("field-reason")>{p("Motif (envoyé à l’organisateur)", "Reason (sent to the organizer)")}</label>
+            <textarea id=id("field-reason") name="reason" rows="4" maxlength="2000"
+                aria-invalid=error.is_some().then_some("true") aria-describedby=id("field-reason-error")></textarea>
+            <p class="field-error" id=id("field-reason-error") aria-live="polite">{error.map(|e| locale.t(e))}</p>
         </div>
     }
 }

@@ -56,7 +56,9 @@ pub async fn page(
                 link: row.link.unwrap_or_else(|| "/notifications".to_owned()),
                 read: row.read_at.is_some(),
                 when_label: format_event_start_short(row.created_at, "Europe/Paris", locale),
-                when_iso: row.created_at.to_rfc3339(),
+                when_iso: row
+                    .created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             })
         })
         .collect();

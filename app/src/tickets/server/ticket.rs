@@ -62,7 +62,9 @@ pub async fn with_payload(
         event_title: row.title,
         event_slug: row.slug,
         when: format_event_start(row.starts_at, &row.time_zone, locale),
-        starts_iso: row.starts_at.to_rfc3339(),
+        starts_iso: row
+            .starts_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         place: in_person
             .then(|| {
                 place_line(

@@ -187,7 +187,7 @@ fn EventEditor(locale: Locale, data: EventFormData) -> impl IntoView {
                     <div class="conditional" data-show-when="mode=in_person|hybrid">
                         <TextField locale name="venue_name" label=MessageKey::EventFieldVenue value=venue error=venue_error check="event:venue_name" />
                         <TextField locale name="address_line" label=MessageKey::EventFieldAddress value=address error=address_error
-                            check="event:address_line" autocomplete="street-address" />
+                            check="event:address_line" autocomplete="address-line1" />
                         <div class="field-row">
                             <TextField locale name="postal_code" label=MessageKey::EventFieldPostalCode value=postal error=postal_error
                                 check="event:postal_code" autocomplete="postal-code" />
