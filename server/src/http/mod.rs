@@ -10,6 +10,7 @@ mod header_account;
 mod health;
 mod lang;
 mod mailbox;
+mod nul_bytes;
 mod security;
 mod tidy_html;
 mod unsubscribe;
@@ -125,6 +126,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(assets::media_routes(&state.config.media_dir))
         .merge(assets::static_routes(&state.config.site_root, not_found))
+        .layer(axum::middleware::from_fn(nul_bytes::drop_nul))
         .layer(axum::middleware::from_fn_with_state(state.pool.clone(), header_account::load))
         .layer(axum::Extension(secret_for_downloads))
         .layer(session_layer(&state))
