@@ -111,7 +111,9 @@ async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
     assert!(
         cookie.starts_with("meetral_lang=en;")
             && cookie.contains("SameSite=Lax")
-            && cookie.contains("Path=/")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("Path=/"),
+        "{cookie}"
     );
 
     let foreign = app

@@ -35,6 +35,21 @@ impl BaseUrl {
             .unwrap_or_else(|| BaseUrl("http://127.0.0.1:3000".into()))
     }
 
+    /// The `Set-Cookie` value that remembers `locale` for a year (HttpOnly: no script reads it;
+    /// Secure when the site is served over https). The header's switch and the profile share it.
+    pub fn locale_cookie(&self, locale: crate::i18n::Locale) -> String {
+        let secure = if self.0.starts_with("https://") {
+            "; Secure"
+        } else {
+            ""
+        };
+        format!(
+            "{}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}",
+            crate::i18n::LOCALE_COOKIE,
+            locale.code()
+        )
+    }
+
     pub fn join(&self, path: &str) -> String {
         format!("{}{path}", self.0.trim_end_matches('/'))
     }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use std::sync::Arc;
 
 use crate::config::Config;
-use app::i18n::{LOCALE_COOKIE, Locale};
+use app::i18n::Locale;
 
 #[derive(Deserialize)]
 pub struct LanguageForm {
@@ -23,11 +23,7 @@ pub async fn switch_language(
     Form(form): Form<LanguageForm>,
 ) -> impl IntoResponse {
     let locale = Locale::from_tag(&form.lang).unwrap_or_default();
-    let secure = if config.is_https() { "; Secure" } else { "" };
-    let cookie = format!(
-        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-        locale.code()
-    );
+    let cookie = app::ssr::BaseUrl(config.base_url.as_str().into()).locale_cookie(locale);
     (
         [(SET_COOKIE, cookie)],
         Redirect::to(&safe_back_path(&form.back)),

@@ -33,11 +33,7 @@ pub async fn save_profile(
             // The site follows the chosen language too (the same cookie as the header's switch; it
             // holds only "fr" or "en").
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                let cookie = format!(
-                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                    crate::i18n::LOCALE_COOKIE,
-                    profile.locale.code()
-                );
+                let cookie = crate::ssr::BaseUrl::current().locale_cookie(profile.locale);
                 if let Ok(value) = http::HeaderValue::from_str(&cookie) {
                     response.append_header(http::header::SET_COOKIE, value);
                 }
