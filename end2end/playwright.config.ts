@@ -9,6 +9,8 @@ const port = Number(process.env.E2E_PORT || 3100);
 
 export default defineConfig({
   testDir: './tests',
+  // Run by their own commands in scripts/test.sh: the scale-out journey (playwright.scaleout.config.ts).
+  testIgnore: /scaleout\.spec\.ts/,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -31,7 +33,7 @@ export default defineConfig({
     command: '../scripts/e2e-server.sh',
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 120_000,
-    reuseExistingServer: false,
+    reuseExistingServer: Boolean(process.env.E2E_REUSE_SERVER), // scripts/bench.sh starts its own
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Started by Playwright: a fresh database with demo data plus one known fixture event, then the release
 # server on $E2E_PORT. Needs E2E_ADMIN_URL (a maintenance database on the PostgreSQL server to use).
+# With E2E_INSTANCES=2 (playwright.scaleout.config.ts): two servers on other free ports sharing the
+# database and the SMTP server, behind HAProxy on $E2E_PORT (docs/DEPLOYMENT.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
@@ -24,9 +26,10 @@ export SMTP_URL="smtp://127.0.0.1:$smtp_port"
 for _ in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null && break; sleep 0.1; done
 export RUST_LOG=${RUST_LOG:-warn}
 export MEETRAL_RATE_LIMIT_FACTOR=${MEETRAL_RATE_LIMIT_FACTOR:-20}   # every browser test signs in from 127.0.0.1
-# Tiles never come from the internet in tests: a same-origin template that answers 404 (maps keep their
-# markers). Uploaded images go to a folder of their own.
-export MAP_TILE_URL="/tiles/{z}/{x}/{y}.png"
+# Tiles never come from the internet in tests: every tile is one blank 256×256 image (a data: URL, which the page's
+# CSP allows for images), so maps keep their markers and the console stays free of 404s (Lighthouse counts
+# them). Uploaded images go to a folder of their own.
+export MAP_TILE_URL="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAQAAAAEACAQAAAD2e2DtAAAAlUlEQVR42u3BAQ0AAADCoPdP7ewBFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA3AR4AAY/4QuAAAAAASUVORK5CYII="
 export GEOCODER_URL="https://geocoder.meetral.test/search"   # answered by the tests (page.route)
 export MEETRAL_MEDIA_DIR="$target_dir/e2e-media/$port"
 rm -rf "$MEETRAL_MEDIA_DIR"
@@ -48,4 +51,42 @@ INSERT INTO tickets (code, event_id, participant_id, attendee_name)
 SELECT 'e2eTicketFixtureCode0001', event_id, id, 'Invitée Fixture' FROM p;
 UPDATE events SET seats_taken = 1 WHERE slug = 'apero-des-testeurs-e2e';
 SQL
-exec "$target_dir/release/meetral"
+instances=${E2E_INSTANCES:-1}
+[ "$instances" -gt 1 ] || exec "$target_dir/release/meetral"
+
+# Scale-out: N servers (each with its mail worker), HAProxy in front. A request header pins a request
+# to one instance (x-meetral-instance: a|b|…), and every answer says which one served it.
+command -v haproxy >/dev/null || { echo "haproxy is not installed (apt-get install haproxy)" >&2; exit 1; }
+export MEETRAL_TRUSTED_PROXIES=127.0.0.1 SESSION_SECRET=${SESSION_SECRET:-e2e-scale-out-shared-secret-0123456789abcdef}
+config="$target_dir/e2e-haproxy-$port.cfg"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -f "$config"' EXIT
+names=(a b c d)
+servers="" pinned=""
+for n in $(seq 0 $((instances - 1))); do
+  name=${names[$n]}
+  instance_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  MEETRAL_ADDR="127.0.0.1:$instance_port" "$target_dir/release/meetral" &
+  pids+=($!)
+  servers+="  server $name 127.0.0.1:$instance_port check inter 1s"$'\n'
+  pinned+="  use-server $name if { req.hdr(x-meetral-instance) -m str $name }"$'\n'
+done
+cat > "$config" <<CFG
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+  option forwardfor
+frontend web
+  bind 127.0.0.1:$port
+  default_backend app
+backend app
+  balance roundrobin
+  option httpchk GET /healthz
+  http-response set-header x-meetral-instance %[srv_name]
+$pinned$servers
+CFG
+haproxy -db -f "$config" &
+pids+=($!)
+wait -n "${pids[@]}"

@@ -51,6 +51,27 @@ ensure_browser() {
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
 }
 
+# The test command's quality gates and scans (docs/SECURITY.md, docs/PERFORMANCE.md): Java for vnu,
+# HAProxy for the scale-out journey, cargo-deny, and wapiti in a virtualenv of its own (its pinned
+# libraries clash with those of the other Python tools).
+wapiti_venv=${MEETRAL_WAPITI_VENV:-$HOME/.cache/meetral/wapiti-venv}
+ensure_quality_tools() {
+  local missing=()
+  command -v java >/dev/null || missing+=(default-jre-headless)
+  command -v haproxy >/dev/null || missing+=(haproxy)
+  python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  if ! cargo deny --version >/dev/null 2>&1; then
+    say "cargo install cargo-deny (about 4 minutes, once)"
+    cargo install cargo-deny --version 0.20.2 --locked --quiet
+  fi
+  if [ ! -x "$wapiti_venv/bin/wapiti" ]; then
+    say "wapiti (PyPI) in $wapiti_venv"
+    python3 -m venv "$wapiti_venv"
+    "$wapiti_venv/bin/pip" install --quiet wapiti3==3.2.3
+  fi
+}
+
 # Sets ADMIN_URL (a maintenance database) and SERVER_URL_BASE (same server, no database name):
 # 1. DATABASE_URL when set; 2. the local server on 127.0.0.1:5432 if it answers;
 # 3. otherwise a private cluster under data/postgres, created and started here.

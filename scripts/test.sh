@@ -10,6 +10,7 @@ export SQLX_OFFLINE=true
 
 ensure_build_tools
 ensure_browser
+ensure_quality_tools
 python3 -c 'import aiosmtpd' 2>/dev/null || { say "pip install aiosmtpd (SMTP server for the mail tests)"; python3 -m pip install --quiet aiosmtpd; }
 python3 -c 'import moto.server' 2>/dev/null || { say "pip install moto[server] (S3 API server for the image-storage test)"; python3 -m pip install --quiet 'moto[server]'; }
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt clippy
@@ -21,6 +22,9 @@ say "clippy (ssr: app + server + tests)"
 cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
 say "clippy (hydrate: app + frontend for wasm32)"
 cargo clippy -p app -p frontend --lib --target wasm32-unknown-unknown --features app/hydrate,app/islands -- -D warnings
+
+say "cargo deny: licenses, bans and sources (no advisories: their database is on GitHub, docs/SECURITY.md)"
+cargo deny check licenses bans sources
 
 choose_database
 # Databases made by the test harness only (per-test and end-to-end ones), before and after the run.
@@ -43,9 +47,17 @@ client=$(( $(stat -c %s "$site"/pkg/meetral.*.wasm.br) + $(stat -c %s "$site"/pk
 say "client WASM + JS: $client B brotli (hard cap 250000)"
 [ "$client" -le 250000 ] || { echo "the client is over the 250 KB hard cap (see docs/ARCHITECTURE.md)" >&2; exit 1; }
 
-say "browser end-to-end tests (Chromium: phone 390x844 and desktop 1366x900)"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd end2end && E2E_PORT=$port E2E_ADMIN_URL="$ADMIN_URL" npx playwright test)
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+say "browser end-to-end tests (Chromium: phone 390x844 and desktop 1366x900), axe, vnu, page weight, XSS"
+(cd end2end && E2E_PORT=$(free_port) E2E_ADMIN_URL="$ADMIN_URL" npx playwright test --grep-invert '@lighthouse|@scan')
+
+# Alone, one at a time, so other tests do not load the machine while they measure or attack.
+say "Lighthouse (home, catalogue, event, ticket) and the wapiti scan of a running instance"
+(cd end2end && E2E_PORT=$(free_port) E2E_ADMIN_URL="$ADMIN_URL" WAPITI="$wapiti_venv/bin/wapiti" \
+  npx playwright test --grep '@lighthouse|@scan' --project=desktop --workers=1)
+
+say "scale-out: two servers sharing the database behind HAProxy"
+(cd end2end && E2E_PORT=$(free_port) E2E_ADMIN_URL="$ADMIN_URL" npx playwright test -c playwright.scaleout.config.ts)
 
 drop_test_databases
 say "all tests passed in $(( $(date +%s) - started )) s"
