@@ -7,6 +7,9 @@ a database filled by `meetral seed-synthetic`. Prints p50/p95 execution times an
 import glob, json, os, re, statistics, subprocess, sys, unicodedata
 
 url = sys.argv[1]
+from urllib.parse import urlparse
+if (urlparse(url).hostname or "127.0.0.1") not in ("127.0.0.1", "localhost", "::1"):
+    sys.exit(f"refusing to benchmark {urlparse(url).hostname}: only 127.0.0.1, localhost or ::1")
 runs = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 20
 sql = open(os.environ["BENCH_SQL_FILE"]).read() if os.environ.get("BENCH_SQL_FILE") else next(
     json.load(open(f))["query"]
@@ -113,6 +116,10 @@ for name, values in COMBOS:
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
     print(f"{name:45} {rows:>6} {statistics.median(times):>8.2f} {p95:>8.2f}  {plan}")
+    if os.environ.get("BENCH_RESULTS"):  # scripts/bench.sh writes docs/PERFORMANCE.md from these lines
+        with open(os.environ["BENCH_RESULTS"], "a") as results:
+            results.write(json.dumps({"bench": "catalogue-query", "filters": name, "rows": rows, "runs": runs,
+                                      "p50": round(statistics.median(times), 2), "p95": round(p95, 2), "plan": plan}) + "\n")
 
 if "--explain" in sys.argv:
     for name, out in explains.items():
