@@ -3,7 +3,8 @@
 #   scripts/build.sh [dev|release] [full]
 # Islands are the adopted rendering mode; `full` builds full hydration instead (for measurements).
 # Output: $MEETRAL_SITE_ROOT (default <target>/site) with public files and pkg/ holding content-hashed
-# JS, WASM and CSS (+ .br/.gz twins) and pkg/hash.txt; the server binary in <target>/{debug,release}.
+# JS, WASM and CSS (+ .br/.gz twins) and pkg/hash.txt; the server binary in <target>/{debug,release}
+# (not built with MEETRAL_BUILD_SERVER=0: the test command serves the site with its debug binary).
 set -euo pipefail
 mode=${1:-dev}
 variant=${2:-}
@@ -25,8 +26,10 @@ step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 step "client WASM ($mode${variant:+, $variant})"
 cargo build -p frontend --lib --target wasm32-unknown-unknown --profile "$wasm_profile" "${features[@]}"
-step "server ($mode${variant:+, $variant})"
-cargo build -p server --bin meetral "${server_args[@]}" "${features[@]}"
+if [ "${MEETRAL_BUILD_SERVER:-1}" != 0 ]; then
+  step "server ($mode${variant:+, $variant})"
+  cargo build -p server --bin meetral "${server_args[@]}" "${features[@]}"
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Started by Playwright: a fresh database with demo data plus one known fixture event, then the release
-# server on $E2E_PORT. Needs E2E_ADMIN_URL (a maintenance database on the PostgreSQL server to use).
+# Started by Playwright: a fresh database with demo data plus one known fixture event, then the server
+# ($MEETRAL_SERVER_BIN) on $E2E_PORT. Needs E2E_ADMIN_URL (a maintenance database on the PostgreSQL server to use).
 # With E2E_INSTANCES=2 (playwright.scaleout.config.ts): two servers on other free ports sharing the
 # database and the SMTP server, behind HAProxy on $E2E_PORT (docs/DEPLOYMENT.md).
 set -euo pipefail
@@ -16,6 +16,9 @@ psql -q "$admin" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE 
 export DATABASE_URL="$base/$db$query"
 export MEETRAL_ADDR="127.0.0.1:$port" APP_BASE_URL="http://127.0.0.1:$port"
 export MEETRAL_SITE_ROOT=${MEETRAL_SITE_ROOT:-$target_dir/site}
+# The test command points this at the debug binary its integration tests already built (a release server
+# build would add about 7 minutes to a cold run); by hand, the release server of scripts/build.sh release.
+server_bin=${MEETRAL_SERVER_BIN:-$target_dir/release/meetral}
 # Mail goes through a real SMTP server (aiosmtpd) that stores each message in e2e-mail/<port>/, where the
 # tests read them (verification and reset links, contact-form copies). It stops when the server does.
 mail_dir="$target_dir/e2e-mail/$port"
@@ -33,7 +36,7 @@ export MAP_TILE_URL="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAQAAAAEACAQAA
 export GEOCODER_URL="https://geocoder.meetral.test/search"   # answered by the tests (page.route)
 export MEETRAL_MEDIA_DIR="$target_dir/e2e-media/$port"
 rm -rf "$MEETRAL_MEDIA_DIR"
-"$target_dir/release/meetral" seed-demo >/dev/null
+"$server_bin" seed-demo >/dev/null
 psql -q "$DATABASE_URL" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
 INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at, city, venue_name,
                     address_line, postal_code, latitude, longitude, free_food, free_food_details, published_at)
@@ -52,7 +55,7 @@ SELECT 'e2eTicketFixtureCode0001', event_id, id, 'Invitée Fixture' FROM p;
 UPDATE events SET seats_taken = 1 WHERE slug = 'apero-des-testeurs-e2e';
 SQL
 instances=${E2E_INSTANCES:-1}
-[ "$instances" -gt 1 ] || exec "$target_dir/release/meetral"
+[ "$instances" -gt 1 ] || exec "$server_bin"
 
 # Scale-out: N servers (each with its mail worker), HAProxy in front. A request header pins a request
 # to one instance (x-meetral-instance: a|b|…), and every answer says which one served it.
@@ -66,7 +69,7 @@ servers="" pinned=""
 for n in $(seq 0 $((instances - 1))); do
   name=${names[$n]}
   instance_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  MEETRAL_ADDR="127.0.0.1:$instance_port" "$target_dir/release/meetral" &
+  MEETRAL_ADDR="127.0.0.1:$instance_port" "$server_bin" &
   pids+=($!)
   servers+="  server $name 127.0.0.1:$instance_port check inter 1s"$'\n'
   pinned+="  use-server $name if { req.hdr(x-meetral-instance) -m str $name }"$'\n'

@@ -54,7 +54,7 @@ test.describe('HTML validity (vnu)', () => {
   });
 });
 
-// --- security headers on every answer the browser gets (server/tests/pages.rs checks their values) ---
+// --- security headers on every answer the browser gets (server/tests/integration/pages.rs checks their values) ---
 
 const REQUIRED_HEADERS = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy',
   'cross-origin-opener-policy', 'permissions-policy'];

@@ -1,7 +1,7 @@
 import { test, expect, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { DEMO_PASSWORD, live, makeAccount, sentMails, signIn, sql, uniqueEmail } from './support';
 
-// Two release servers sharing one database behind HAProxy (playwright.scaleout.config.ts). The header
+// Two servers sharing one database behind HAProxy (playwright.scaleout.config.ts). The header
 // x-meetral-instance pins a request to one of them; HAProxy says in its answer which one served it.
 
 const pin = (context: BrowserContext, instance: 'a' | 'b') => context.setExtraHTTPHeaders({ 'x-meetral-instance': instance });

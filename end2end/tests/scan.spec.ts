@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-// A wapiti scan (PyPI; scripts/lib.sh installs it in a virtualenv) of the running release server, signed
+// A wapiti scan (PyPI; scripts/lib.sh installs it in a virtualenv) of the running server, signed
 // out: it crawls the site and attacks every form and parameter (XSS, stored XSS, SQL, command and file
 // injection, CRLF, open redirects, uploads, backups, CSRF, cookie flags, headers). Zero high findings.
 // Modules that need the internet (ssrf, xxe's callback, takeover, ssl on this plain-HTTP test server) are

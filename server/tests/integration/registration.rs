@@ -1,10 +1,11 @@
 //! Registration against a real PostgreSQL: capacity under a rush, one registration per email, a ticket
 //! per seat with a signed QR payload, the confirmation queued in the same transaction.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
+use crate::common::TestApp;
 use app::{
     error::AppError,
     i18n::Locale,
@@ -13,7 +14,6 @@ use app::{
         server::{Outcome, Registrant, Request, codes, register},
     },
 };
-use common::TestApp;
 use sqlx::postgres::PgPoolOptions;
 
 const SECRET: &[u8] = b"registration test secret, thirty-two bytes or more";

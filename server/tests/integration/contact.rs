@@ -1,8 +1,6 @@
 //! The contact server function: typed `AppError` over the wire, field errors, nothing half written.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 const VALID: &str = "full_name=Jeanne+Dupont&email=jeanne%40exemple.fr&subject=Partenariat&message=Bonjour%2C+je+voudrais+organiser+un+atelier.&locale=fr";
 

@@ -1,9 +1,9 @@
 //! Event images in an S3-compatible bucket: a real S3 API server (moto's `moto_server`, installed by
 //! scripts/test.sh) receives the WebP files, serves them back, and loses the replaced ones.
 
-mod common;
+use crate::common;
 
-use common::{
+use crate::common::{
     TestApp,
     accounts::{call, form, signed_in},
 };

@@ -1,8 +1,10 @@
 //! Reminders from the jobs table, notifications that honour preferences, event changes and
 //! cancellations, and one-click unsubscribe — on a real PostgreSQL and a real SMTP server.
 
-mod common;
-
+use crate::common::{
+    BASE_URL, TestApp,
+    smtp::{SmtpSink, free_port, smtp},
+};
 use app::{
     notifications::{
         model::NotificationKind,
@@ -12,10 +14,6 @@ use app::{
         jobs::{JobSettings, JobsReport, run_due},
         mail::worker::{WorkerSettings, run_once},
     },
-};
-use common::{
-    BASE_URL, TestApp,
-    smtp::{SmtpSink, free_port, smtp},
 };
 use std::time::Duration;
 

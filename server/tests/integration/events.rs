@@ -1,9 +1,9 @@
 //! Event authoring through the real router on a real PostgreSQL: validation, drafts, ownership,
 //! submission, cancellation with notifications, the event page's metadata and its calendar file.
 
-mod common;
+use crate::common;
 
-use common::{
+use crate::common::{
     Reply, TestApp,
     accounts::{JSON, call, form, login, session_cookie, signed_in, user},
     events::{event_body, field_error, jpeg_with_exif, post_multipart, saved_event},

@@ -1,20 +1,20 @@
 //! Personal data against a real PostgreSQL: the export (mine and nobody else's) and the account
 //! deletion (no personal value left in any column of any table, organizers' counts unchanged).
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
+use crate::common::{
+    TestApp,
+    accounts::{JSON, PASSWORD, call, form, signed_in},
+};
 use app::{
     i18n::Locale,
     tickets::{
         model::GuestDetails,
         server::{Outcome, Registrant, Request, register},
     },
-};
-use common::{
-    TestApp,
-    accounts::{JSON, PASSWORD, call, form, signed_in},
 };
 
 const SECRET: &[u8] = b"privacy test secret, thirty-two bytes or more!!";

@@ -1,7 +1,11 @@
 //! The outbox and its worker against a real SMTP server on loopback (aiosmtpd, `smtp_sink.py`).
 
-mod common;
+use crate::common;
 
+use crate::common::{
+    TestApp,
+    smtp::{SmtpSink, free_port, smtp},
+};
 use app::{
     i18n::Locale,
     ssr::mail::{
@@ -10,10 +14,6 @@ use app::{
         transport::MailTransport,
         worker::{BatchReport, WorkerSettings, run_once},
     },
-};
-use common::{
-    TestApp,
-    smtp::{SmtpSink, free_port, smtp},
 };
 use std::time::Duration;
 

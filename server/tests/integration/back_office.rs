@@ -2,9 +2,9 @@
 //! and organizers (and moderators where admins only are meant); the pages render for their staff;
 //! the admin tools change what they say and log before/after.
 
-mod common;
+use crate::common;
 
-use common::{
+use crate::common::{
     TestApp,
     accounts::{call, form, signed_in, staff},
     events::{field_error, saved_event},

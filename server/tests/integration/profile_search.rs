@@ -1,9 +1,9 @@
 //! The public organizer profile (fields, avatar upload through the image pipeline, the organizer page)
 //! and the global search (groups, who sees accounts, hostile queries) against a real PostgreSQL.
 
-mod common;
+use crate::common;
 
-use common::{
+use crate::common::{
     TestApp,
     accounts::{call, form, signed_in, staff},
     events::{field_error, jpeg_with_exif, post_multipart},

@@ -1,8 +1,6 @@
 //! Signing in (sessions) and the notification centre, through the same router the binary serves.
 
-mod common;
-
-use common::{
+use crate::common::{
     TestApp,
     accounts::{JSON, PASSWORD, form, login, session_cookie, signed_in, user},
 };

@@ -1,8 +1,6 @@
 //! The schema enforces the rules the application relies on, and the demo data is what the README says.
 
-mod common;
-
-use common::{TestApp, fresh_database};
+use crate::common::{TestApp, fresh_database};
 use std::process::Command;
 
 #[tokio::test]

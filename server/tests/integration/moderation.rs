@@ -2,9 +2,9 @@
 //! immediate publication of trusted organizers, decisions and their notices, two moderators at
 //! once, re-review of edited events, reports and their threshold, sanctions.
 
-mod common;
+use crate::common;
 
-use common::{
+use crate::common::{
     TestApp,
     accounts::{PASSWORD, call, form, login, signed_in, staff},
     events::{event_body, field_error, saved_event},

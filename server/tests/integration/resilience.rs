@@ -1,8 +1,8 @@
 //! Faults: a database that is down at start, lost while running, and back again.
 
-mod common;
+use crate::common;
 
-use common::{TestApp, admin_execute};
+use crate::common::{TestApp, admin_execute};
 use std::{process::Command, time::Duration};
 
 #[tokio::test]

@@ -1,14 +1,12 @@
 //! The catalogue over a fixed set of events: each filter, combinations, accents and typos, garbage in the
 //! URL, pagination — through the real page on a real PostgreSQL.
 
-mod common;
-
+use crate::common::TestApp;
 use app::discovery::{
     model::{Filters, When},
     server::catalogue::window,
 };
 use chrono::{DateTime, Utc};
-use common::TestApp;
 
 struct Fixture<'a> {
     title: &'a str,

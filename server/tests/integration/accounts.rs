@@ -1,9 +1,7 @@
 //! Accounts end to end through the router: signup and verification, password reset and change, email
 //! change, sessions, two-factor sign-in, roles and suspensions, enumeration safety, CSRF and limits.
 
-mod common;
-
-use common::{
+use crate::common::{
     Reply, TestApp,
     accounts::{
         JSON, PASSWORD, call, enrol, form, login, session_cookie, signed_in, totp_now, user,

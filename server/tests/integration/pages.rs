@@ -2,9 +2,7 @@
 //! Multi-threaded runtimes, as the server runs: on a single-threaded test runtime a page render was
 //! once seen never to finish (CI rehearsal, 2026-11-25; not reproduced on demand, cause not found).
 
-mod common;
-
-use common::{BASE_URL, TestApp};
+use crate::common::{BASE_URL, TestApp};
 use std::time::Duration;
 
 const DAY: Duration = Duration::from_secs(86_400);

@@ -2,10 +2,14 @@
 //! self-cancel through the private link, the QR read back by a decoder, check-in at the door (one
 //! winner, other event, forged, offline replay), and the organizer's participants page and exports.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
+use crate::common::{
+    TestApp,
+    accounts::{call, signed_in},
+};
 use app::{
     error::AppError,
     i18n::Locale,
@@ -14,10 +18,6 @@ use app::{
         model::GuestDetails,
         server::{Outcome, Registrant, Request, codes, manage, register, waitlist},
     },
-};
-use common::{
-    TestApp,
-    accounts::{call, signed_in},
 };
 use serde_json::Value;
 
