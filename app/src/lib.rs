@@ -130,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/data") view=privacy::pages::MyDataPage ssr=SsrMode::Async />
                     <Route path=path!("/account/deleted") view=privacy::pages::AccountDeletedPage />
                     <Route path=path!("/account/security") view=accounts::pages::SecurityPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/tokens") view=accounts::pages::ApiTokensPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=notifications::pages::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/account/notifications") view=notifications::pages::PreferencesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/moderation") view=moderation::pages::queue::ModerationQueuePage ssr=SsrMode::Async />

@@ -118,6 +118,15 @@ pub struct Config {
     #[arg(long, env = "MEETRAL_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// Web origins allowed to call the REST API from a browser (comma-separated, e.g.
+    /// `https://app.example.org`); empty (the default): no cross-origin reads of /api/v1.
+    #[arg(long, env = "API_CORS_ORIGINS", value_delimiter = ',')]
+    pub api_cors_origins: Vec<String>,
+
+    /// Requests per minute for each API token (anonymous callers: a quarter, per IP address).
+    #[arg(long, env = "API_RATE_LIMIT", default_value_t = 600)]
+    pub api_rate_limit: u32,
+
     /// How long a request waits for a database connection before answering 503, in milliseconds.
     #[arg(long, env = "DB_ACQUIRE_TIMEOUT_MS", default_value_t = 3000)]
     pub db_acquire_timeout_ms: u64,

@@ -592,6 +592,7 @@ pub fn text(key: MessageKey) -> &'static str {
         ParticipantsMessageSend => "Send the message",
         ParticipantsMessageSent => "Message sent — recipients:",
         MessageLimitReached => "Limit reached: 3 messages a day per event.",
+        ApiTokenLimitReached => "Limit reached: 20 live tokens per account. Revoke one first.",
         TicketPrint => "Print",
         TicketPdf => "Download the PDF",
         WalletTitle => "My tickets",

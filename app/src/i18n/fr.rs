@@ -620,6 +620,9 @@ pub fn text(key: MessageKey) -> &'static str {
         ParticipantsMessageSend => "Envoyer le message",
         ParticipantsMessageSent => "Message envoyé — destinataires :",
         MessageLimitReached => "Limite atteinte : 3 messages par jour et par événement.",
+        ApiTokenLimitReached => {
+            "Limite atteinte : 20 jetons actifs par compte. Révoquez-en un d’abord."
+        }
         TicketPrint => "Imprimer",
         TicketPdf => "Télécharger le PDF",
         WalletTitle => "Mes billets",

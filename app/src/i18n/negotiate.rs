@@ -9,6 +9,11 @@ pub fn locale_from_headers(headers: &HeaderMap) -> Locale {
         .unwrap_or_default()
 }
 
+/// `Accept-Language` only, then French: the REST API reads no cookies.
+pub fn accept_language_only(headers: &HeaderMap) -> Locale {
+    accept_language(headers).unwrap_or_default()
+}
+
 fn cookie_locale(headers: &HeaderMap) -> Option<Locale> {
     headers
         .get_all(header::COOKIE)

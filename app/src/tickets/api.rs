@@ -24,10 +24,7 @@ pub async fn register_for_event(
     answers: Option<Vec<String>>,
     locale: Locale,
 ) -> Result<String, AppError> {
-    use super::{
-        model, questions,
-        server::{self, Outcome},
-    };
+    use super::server::{self, Outcome};
     use crate::i18n::MessageKey;
     crate::ssr::request::reply(
         async {
@@ -37,37 +34,19 @@ pub async fn register_for_event(
             crate::ssr::rate_limit::check(|l| &l.registration)?;
             let pool = crate::ssr::db::pool()?;
             let secret = crate::ssr::SigningSecret::current()?;
-            let seats = model::check_seats(seats.as_deref().unwrap_or("1"), model::SEATS_MAX)
-                .map_err(|e| AppError::field("seats", e))?;
-            let asked = server::register_questions(&pool, event_id).await?;
-            let answers = questions::check_answers(&asked, &answers.unwrap_or_default())
-                .map_err(AppError::Validation)?;
-            let attendees = attendees.unwrap_or_default();
-            if attendees.len() > model::SEATS_MAX as usize {
-                return Err(AppError::field("seats", MessageKey::SeatsInvalid));
-            }
-            let user = crate::accounts::server::current_user().await?;
-            let guest;
-            let registrant = match &user {
-                Some(user) => server::Registrant::Account(user.id),
-                None => {
-                    guest = model::GuestDetails::parse(
-                        full_name.as_deref().unwrap_or_default(),
-                        email.as_deref().unwrap_or_default(),
-                        phone.as_deref().unwrap_or_default(),
-                        consent.is_some(),
-                    )
-                    .map_err(AppError::Validation)?;
-                    server::Registrant::Guest(&guest)
-                }
-            };
-            let request = server::Request {
+            let account = crate::accounts::server::current_user().await?.map(|u| u.id);
+            let submitted = server::Submitted {
                 seats,
-                attendees: &attendees,
-                answers,
+                full_name,
+                email,
+                phone,
+                consent: consent.is_some(),
+                attendees: attendees.unwrap_or_default(),
+                answers: answers.unwrap_or_default(),
                 locale,
             };
-            let outcome = server::register(&pool, &secret.0, event_id, registrant, request).await?;
+            let outcome =
+                server::register_submitted(&pool, &secret.0, event_id, account, submitted).await?;
             let path = match outcome {
                 Outcome::Registered { codes, .. } | Outcome::Existing { codes, .. } => {
                     // A registration whose tickets were all cancelled by hand has nothing to open.

@@ -152,6 +152,8 @@ pub struct WalletTicket {
     pub attendee_name: String,
     pub event_title: String,
     pub when: String,
+    /// The start with the event's offset (ISO 8601).
+    pub starts_iso: String,
     pub status: TicketStatus,
     /// The event has ended.
     pub past: bool,

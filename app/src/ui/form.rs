@@ -187,6 +187,14 @@ pub fn form_summary(
     }
 }
 
+/// The message for field `name` in a server error, if it names that field.
+pub fn field_error(error: &Option<AppError>, name: &str) -> Option<MessageKey> {
+    error
+        .as_ref()
+        .and_then(|e| e.field_errors())
+        .and_then(|f| f.get(name))
+}
+
 /// The error of an action's last answer, as a signal the fields can share.
 pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
 where

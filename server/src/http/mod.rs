@@ -1,6 +1,7 @@
 //! The HTTP application: Leptos pages and server functions, machine endpoints, static files and the
 //! middleware stack (request ids, tracing, compression, security headers, CSRF origin check).
 
+mod api;
 mod assets;
 mod calendar;
 mod client_ip;
@@ -69,6 +70,8 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
             .and(state.config.geocoder_url.clone()),
     };
     let secret_for_downloads = secret.clone();
+    // The REST API reads no cookies: it sits outside the session and the CSRF check (gate.rs).
+    let api = api::router(&state, secret.clone(), limiters.clone());
     let context = {
         let pool = state.pool.clone();
         move || {
@@ -131,6 +134,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
         .layer(axum::Extension(secret_for_downloads))
         .layer(session_layer(&state))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::reject_cross_origin))
+        .merge(api)
         .layer(axum::middleware::from_fn(tidy_html::tidy))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::security_headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), client_ip::resolve))

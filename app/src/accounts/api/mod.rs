@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod api_tokens;
 mod password;
 mod public_profile;
 mod security;
@@ -10,6 +11,7 @@ mod signup;
 
 pub use account::*;
 pub use admin::*;
+pub use api_tokens::*;
 pub use password::*;
 pub use public_profile::*;
 pub use security::*;

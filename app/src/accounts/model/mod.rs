@@ -1,10 +1,12 @@
 //! What the browser and the server both know about accounts, and the field rules they both apply.
 
+mod api_tokens;
 mod fields;
 mod public_profile;
 mod sessions;
 mod two_factor;
 
+pub use api_tokens::*;
 pub use fields::*;
 pub use public_profile::*;
 pub use sessions::*;

@@ -1,6 +1,7 @@
 //! Account pages: sign-in (and its second step), signup, email confirmation, password reset, profile
 //! and security. Forms are islands that check as people type and work as plain posts without WASM.
 
+mod api_tokens;
 mod login;
 mod password;
 mod profile;
@@ -10,6 +11,7 @@ mod signup;
 mod strength;
 mod verify;
 
+pub use api_tokens::*;
 pub use login::*;
 pub use password::*;
 pub use profile::*;
@@ -59,6 +61,7 @@ pub fn AccountNav(locale: Locale, current: &'static str) -> impl IntoView {
     // Server-only copy: the account pages are not islands.
     let public_tab = locale.pick("Profil public", "Public profile");
     let data_tab = locale.pick("Mes données", "My data");
+    let tokens_tab = locale.pick("Jetons d’API", "API tokens");
     view! {
         <nav class="account-nav" aria-label=locale.t(MessageKey::AccountArea)>
             {links.into_iter().map(|(href, key)| view! {
@@ -66,6 +69,7 @@ pub fn AccountNav(locale: Locale, current: &'static str) -> impl IntoView {
             }).collect_view()}
             <a href="/account/public" aria-current=("/account/public" == current).then_some("page")>{public_tab}</a>
             <a href="/account/data" aria-current=("/account/data" == current).then_some("page")>{data_tab}</a>
+            <a href="/account/tokens" aria-current=("/account/tokens" == current).then_some("page")>{tokens_tab}</a>
         </nav>
     }
 }

@@ -1,6 +1,7 @@
 //! Accounts on the server: sessions, sign-in, signup, tokens, passwords, 2FA, authorization.
 
 pub mod admin;
+pub mod api_tokens;
 pub mod authz;
 pub mod limits;
 pub mod passwords;

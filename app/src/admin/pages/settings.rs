@@ -11,7 +11,7 @@ use crate::{
     },
     error::AppError,
     i18n::{Locale, use_locale},
-    ui::form::action_error,
+    ui::form::{action_error, field_error},
 };
 
 #[component]
@@ -43,13 +43,6 @@ pub fn SettingsPage() -> impl IntoView {
             </Suspense>
         </StaffPage>
     }
-}
-
-fn field_error(error: &Option<AppError>, name: &str) -> Option<crate::i18n::MessageKey> {
-    error
-        .as_ref()
-        .and_then(|e| e.field_errors())
-        .and_then(|f| f.get(name))
 }
 
 #[component]

@@ -169,6 +169,8 @@ pub struct MyEvent {
     pub title: String,
     pub status: EventStatus,
     pub starts_label: String,
+    /// The start with the event's offset (ISO 8601).
+    pub starts_iso: String,
     pub seats_taken: i32,
     pub capacity: Option<i32>,
     /// Why moderation rejected it or asks for changes.

@@ -116,6 +116,19 @@ pub async fn form_for(
     }
 }
 
+/// The event as saved (never an unsaved draft), for someone who manages it: what an API update
+/// starts from.
+pub async fn saved_form_for(
+    pool: &PgPool,
+    user: &CurrentUser,
+    event_id: i64,
+) -> Result<EventForm, AppError> {
+    let mut conn = pool.acquire().await?;
+    access::lock_for(&mut conn, user, event_id).await?;
+    drop(conn);
+    saved_form(pool, event_id).await
+}
+
 /// The saved event as the form shows it (local times in its own zone).
 async fn saved_form(pool: &PgPool, id: i64) -> Result<EventForm, AppError> {
     let row = sqlx::query!(

@@ -102,6 +102,19 @@ pub async fn by_slug(pool: &PgPool, slug: &str, locale: Locale) -> Result<EventD
     load(pool, Which::Public(slug), locale).await
 }
 
+/// The public page of the event with this id (the API's address for it): the same visibility rule.
+pub async fn by_id(pool: &PgPool, id: i64, locale: Locale) -> Result<EventDetail, AppError> {
+    let slug = sqlx::query_scalar!(
+        "SELECT slug FROM events WHERE id = $1 AND deleted_at IS NULL AND hidden_at IS NULL
+           AND status IN ('published', 'cancelled')",
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    by_slug(pool, &slug, locale).await
+}
+
 /// Any event the user manages, whatever its status: the preview shows exactly the visitors' page.
 pub async fn for_organizer(
     pool: &PgPool,
@@ -471,6 +484,7 @@ pub async fn mine(
             title: row.title,
             status: EventStatus::from_db(&row.status),
             starts_label: format_event_start_short(row.starts_at, &row.time_zone, locale),
+            starts_iso: iso_with_offset(row.starts_at, &row.time_zone),
             seats_taken: row.seats_taken,
             capacity: row.capacity,
             moderation_reason: row.moderation_reason,

@@ -93,10 +93,37 @@ pub async fn cancel(pool: &PgPool, token: &str) -> Result<(), AppError> {
     if !codes::well_formed(token) {
         return Err(AppError::NotFound);
     }
+    let participant_id = sqlx::query_scalar!(
+        "SELECT id FROM event_participants WHERE manage_token_hash = $1",
+        codes::token_hash(token)
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    cancel_registration(pool, participant_id).await
+}
+
+/// Cancels a registration of `user_id`'s account (the REST API's way in), like `cancel`; someone
+/// else's registration is `NotFound`.
+pub async fn cancel_own(pool: &PgPool, user_id: i64, participant_id: i64) -> Result<(), AppError> {
+    let holder = sqlx::query_scalar!(
+        "SELECT user_id FROM event_participants WHERE id = $1",
+        participant_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .flatten();
+    if holder != Some(user_id) {
+        return Err(AppError::NotFound);
+    }
+    cancel_registration(pool, participant_id).await
+}
+
+async fn cancel_registration(pool: &PgPool, participant_id: i64) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     let event_id = sqlx::query_scalar!(
-        "SELECT event_id FROM event_participants WHERE manage_token_hash = $1",
-        codes::token_hash(token)
+        "SELECT event_id FROM event_participants WHERE id = $1",
+        participant_id
     )
     .fetch_optional(&mut *tx)
     .await?
@@ -112,8 +139,8 @@ pub async fn cancel(pool: &PgPool, token: &str) -> Result<(), AppError> {
     .await?
     .ok_or(AppError::NotFound)?;
     let p = sqlx::query!(
-        "SELECT id, status FROM event_participants WHERE manage_token_hash = $1 FOR UPDATE",
-        codes::token_hash(token)
+        "SELECT id, status FROM event_participants WHERE id = $1 FOR UPDATE",
+        participant_id
     )
     .fetch_one(&mut *tx)
     .await?;

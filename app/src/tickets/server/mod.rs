@@ -9,7 +9,9 @@ mod register;
 pub mod ticket;
 pub mod waitlist;
 
-pub use register::{Outcome, Registrant, Request, register, register_questions};
+pub use register::{
+    Outcome, Registrant, Request, Submitted, register, register_questions, register_submitted,
+};
 
 /// Gives an account the guest registrations made with its (confirmed) address.
 pub async fn attach_guest_registrations(

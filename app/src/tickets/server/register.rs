@@ -405,3 +405,57 @@ pub(super) async fn confirm(
     .await?;
     Ok(())
 }
+
+/// A registration as a form or an API client sends it: text as typed, checked here once for both.
+#[derive(Debug, Default)]
+pub struct Submitted {
+    pub seats: Option<String>,
+    pub full_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub consent: bool,
+    pub attendees: Vec<String>,
+    pub answers: Vec<String>,
+    pub locale: Locale,
+}
+
+/// Checks what was sent (seats, answers to the event's questions, a guest's details when nobody is
+/// signed in), then registers. The web form and the REST API both come through here.
+pub async fn register_submitted(
+    pool: &PgPool,
+    secret: &[u8],
+    event_id: i64,
+    account: Option<i64>,
+    submitted: Submitted,
+) -> Result<Outcome, AppError> {
+    use crate::tickets::{model, questions};
+    let seats = model::check_seats(submitted.seats.as_deref().unwrap_or("1"), model::SEATS_MAX)
+        .map_err(|e| AppError::field("seats", e))?;
+    let asked = register_questions(pool, event_id).await?;
+    let answers =
+        questions::check_answers(&asked, &submitted.answers).map_err(AppError::Validation)?;
+    if submitted.attendees.len() > model::SEATS_MAX as usize {
+        return Err(AppError::field("seats", MessageKey::SeatsInvalid));
+    }
+    let guest;
+    let registrant = match account {
+        Some(id) => Registrant::Account(id),
+        None => {
+            guest = GuestDetails::parse(
+                submitted.full_name.as_deref().unwrap_or_default(),
+                submitted.email.as_deref().unwrap_or_default(),
+                submitted.phone.as_deref().unwrap_or_default(),
+                submitted.consent,
+            )
+            .map_err(AppError::Validation)?;
+            Registrant::Guest(&guest)
+        }
+    };
+    let request = Request {
+        seats,
+        attendees: &submitted.attendees,
+        answers,
+        locale: submitted.locale,
+    };
+    register(pool, secret, event_id, registrant, request).await
+}

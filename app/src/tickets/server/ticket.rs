@@ -113,8 +113,24 @@ pub async fn of_user(
             attendee_name: r.attendee_name,
             event_title: r.title,
             when: format_event_start(r.starts_at, &r.time_zone, locale),
+            starts_iso: crate::i18n::dates::iso_with_offset(r.starts_at, &r.time_zone),
             status: TicketStatus::from_db(&r.status),
             past: r.past,
         })
         .collect())
+}
+
+/// The account that holds the ticket with this code (none for a guest's ticket or an unknown code).
+pub async fn holder(pool: &PgPool, code: &str) -> Result<Option<i64>, AppError> {
+    if !super::codes::well_formed(code) {
+        return Ok(None);
+    }
+    Ok(sqlx::query_scalar!(
+        "SELECT p.user_id FROM tickets t JOIN event_participants p ON p.id = t.participant_id
+         WHERE t.code = $1",
+        code
+    )
+    .fetch_optional(pool)
+    .await?
+    .flatten())
 }

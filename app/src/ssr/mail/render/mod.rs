@@ -224,7 +224,7 @@ pub(crate) fn tr<'a>(locale: Locale, fr: &'a str, en: &'a str) -> &'a str {
 }
 
 /// Escapes text for HTML element content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
