@@ -59,9 +59,11 @@ ensure_browser() {
 }
 
 # The test command's quality gates and scans (docs/SECURITY.md, docs/PERFORMANCE.md): Java for vnu,
-# HAProxy for the scale-out journey, cargo-deny, and wapiti in a virtualenv of its own (its pinned
+# HAProxy for the scale-out journey, cargo-deny, wapiti and schemathesis in virtualenvs of their own (their pinned
 # libraries clash with those of the other Python tools).
 wapiti_venv=${MEETRAL_WAPITI_VENV:-$HOME/.cache/meetral/wapiti-venv}
+# schemathesis (the REST API's contract run) in one of its own, for the same reason.
+schemathesis_venv=${MEETRAL_SCHEMATHESIS_VENV:-$HOME/.cache/meetral/schemathesis-venv}
 ensure_quality_tools() {
   local missing=()
   command -v java >/dev/null || missing+=(default-jre-headless)
@@ -76,6 +78,11 @@ ensure_quality_tools() {
     say "wapiti (PyPI) in $wapiti_venv"
     python3 -m venv "$wapiti_venv"
     "$wapiti_venv/bin/pip" install --quiet wapiti3==3.2.3
+  fi
+  if [ ! -x "$schemathesis_venv/bin/st" ]; then
+    say "schemathesis (PyPI) in $schemathesis_venv"
+    python3 -m venv "$schemathesis_venv"
+    "$schemathesis_venv/bin/pip" install --quiet schemathesis==3.39.16 hypothesis==6.120.0
   fi
 }
 

@@ -56,8 +56,9 @@ say "browser end-to-end tests (Chromium: phone 390x844 and desktop 1366x900), ax
 (cd end2end && E2E_PORT=$(free_port) E2E_ADMIN_URL="$ADMIN_URL" npx playwright test --grep-invert '@lighthouse|@scan')
 
 # Alone, one at a time, so other tests do not load the machine while they measure or attack.
-say "Lighthouse (home, catalogue, event, ticket) and the wapiti scan of a running instance"
+say "Lighthouse (home, catalogue, event, ticket), the wapiti scan and the API's schemathesis run"
 (cd end2end && E2E_PORT=$(free_port) E2E_ADMIN_URL="$ADMIN_URL" WAPITI="$wapiti_venv/bin/wapiti" \
+  SCHEMATHESIS="$schemathesis_venv/bin/st" \
   npx playwright test --grep '@lighthouse|@scan' --project=desktop --workers=1)
 
 say "scale-out: two servers sharing the database behind HAProxy"
