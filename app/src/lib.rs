@@ -26,6 +26,7 @@ pub mod tickets;
 pub mod ui;
 pub mod urls;
 pub mod validation;
+pub mod webhooks;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, provide_meta_context};
@@ -131,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/deleted") view=privacy::pages::AccountDeletedPage />
                     <Route path=path!("/account/security") view=accounts::pages::SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/account/tokens") view=accounts::pages::ApiTokensPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/webhooks") view=webhooks::pages::WebhooksPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=notifications::pages::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/account/notifications") view=notifications::pages::PreferencesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/moderation") view=moderation::pages::queue::ModerationQueuePage ssr=SsrMode::Async />

@@ -123,6 +123,11 @@ pub struct Config {
     #[arg(long, env = "API_CORS_ORIGINS", value_delimiter = ',')]
     pub api_cors_origins: Vec<String>,
 
+    /// Let webhook endpoints be plain http or on loopback/private addresses (local development and
+    /// tests only: in production it would let organizers reach the server's own network).
+    #[arg(long, env = "WEBHOOK_ALLOW_PRIVATE", default_value_t = false, action = clap::ArgAction::Set)]
+    pub webhook_allow_private: bool,
+
     /// Requests per minute for each API token (anonymous callers: a quarter, per IP address).
     #[arg(long, env = "API_RATE_LIMIT", default_value_t = 600)]
     pub api_rate_limit: u32,

@@ -593,6 +593,7 @@ pub fn text(key: MessageKey) -> &'static str {
         ParticipantsMessageSent => "Message sent — recipients:",
         MessageLimitReached => "Limit reached: 3 messages a day per event.",
         ApiTokenLimitReached => "Limit reached: 20 live tokens per account. Revoke one first.",
+        WebhookLimitReached => "Limit reached: 10 webhook addresses per account.",
         TicketPrint => "Print",
         TicketPdf => "Download the PDF",
         WalletTitle => "My tickets",

@@ -623,6 +623,7 @@ pub fn text(key: MessageKey) -> &'static str {
         ApiTokenLimitReached => {
             "Limite atteinte : 20 jetons actifs par compte. Révoquez-en un d’abord."
         }
+        WebhookLimitReached => "Limite atteinte : 10 adresses de webhook par compte.",
         TicketPrint => "Imprimer",
         TicketPdf => "Télécharger le PDF",
         WalletTitle => "Mes billets",

@@ -72,6 +72,9 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
     let secret_for_downloads = secret.clone();
     // The REST API reads no cookies: it sits outside the session and the CSRF check (gate.rs).
     let api = api::router(&state, secret.clone(), limiters.clone());
+    let webhook_policy = app::webhooks::server::WebhookPolicy {
+        allow_private: state.config.webhook_allow_private,
+    };
     let context = {
         let pool = state.pool.clone();
         move || {
@@ -81,6 +84,7 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
             provide_context(tiles.clone());
             provide_context(secret.clone());
             provide_context(limiters.clone());
+            provide_context(webhook_policy);
         }
     };
     let shell = {

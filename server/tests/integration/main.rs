@@ -21,3 +21,4 @@ mod profile_search;
 mod registration;
 mod resilience;
 mod tickets_lifecycle;
+mod webhooks;

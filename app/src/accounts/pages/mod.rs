@@ -62,6 +62,7 @@ pub fn AccountNav(locale: Locale, current: &'static str) -> impl IntoView {
     let public_tab = locale.pick("Profil public", "Public profile");
     let data_tab = locale.pick("Mes données", "My data");
     let tokens_tab = locale.pick("Jetons d’API", "API tokens");
+    let webhooks_tab = locale.pick("Webhooks", "Webhooks");
     view! {
         <nav class="account-nav" aria-label=locale.t(MessageKey::AccountArea)>
             {links.into_iter().map(|(href, key)| view! {
@@ -70,6 +71,7 @@ pub fn AccountNav(locale: Locale, current: &'static str) -> impl IntoView {
             <a href="/account/public" aria-current=("/account/public" == current).then_some("page")>{public_tab}</a>
             <a href="/account/data" aria-current=("/account/data" == current).then_some("page")>{data_tab}</a>
             <a href="/account/tokens" aria-current=("/account/tokens" == current).then_some("page")>{tokens_tab}</a>
+            <a href="/account/webhooks" aria-current=("/account/webhooks" == current).then_some("page")>{webhooks_tab}</a>
         </nav>
     }
 }

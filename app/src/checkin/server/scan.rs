@@ -118,6 +118,18 @@ async fn judge(
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(row) = admitted {
+        crate::webhooks::server::emit(
+            conn,
+            event_id,
+            "checkin.created",
+            serde_json::json!({
+                "event_id": event_id,
+                "ticket_id": ticket_id,
+                "attendee_name": row.attendee_name,
+                "checked_in_at": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            }),
+        )
+        .await?;
         return Ok(Judged {
             verdict: Verdict::Admitted,
             attendee_name: Some(row.attendee_name),

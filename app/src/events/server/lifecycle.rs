@@ -83,6 +83,7 @@ pub async fn cancel_locked(
     )
     .execute(&mut *tx)
     .await?;
+    crate::webhooks::server::emit_status(tx, event_id, "cancelled").await?;
     let tickets = sqlx::query!(
         "UPDATE tickets SET status = 'cancelled', cancelled_at = now()
          WHERE event_id = $1 AND status = 'valid'",

@@ -130,6 +130,7 @@ pub async fn run(
     )
     .execute(&mut *conn)
     .await?;
+    crate::webhooks::server::emit_status(conn, event_id, status).await?;
     let action = match (publish, cause) {
         (true, _) => "auto_approve",
         (false, Cause::Submitted) if assessment.reasons.is_empty() => "resubmit",

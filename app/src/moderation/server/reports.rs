@@ -222,6 +222,7 @@ pub async fn resolve(
             )
             .execute(&mut *tx)
             .await?;
+            crate::webhooks::server::emit_status(&mut tx, event_id, "rejected").await?;
         }
     }
     let action_id = sqlx::query_scalar!(

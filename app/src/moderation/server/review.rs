@@ -95,6 +95,7 @@ pub async fn decide(
     )
     .execute(&mut *tx)
     .await?;
+    crate::webhooks::server::emit_status(&mut tx, event_id, decision.status()).await?;
     let action_id = sqlx::query_scalar!(
         "INSERT INTO moderation_actions (moderator_id, event_id, target_user_id, action, reason)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -209,6 +209,9 @@ async fn forget_everything_else(
     sqlx::query!("DELETE FROM api_tokens WHERE user_id = $1", user_id)
         .execute(&mut *tx)
         .await?;
+    sqlx::query!("DELETE FROM webhook_endpoints WHERE user_id = $1", user_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query!(
         "DELETE FROM user_recovery_codes WHERE user_id = $1",
         user_id

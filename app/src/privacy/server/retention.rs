@@ -67,3 +67,16 @@ pub async fn forget_sent_mail(pool: &PgPool) -> Result<u64, sqlx::Error> {
     .await?;
     Ok(done.rows_affected())
 }
+
+/// Webhook deliveries (their payloads name participants) are kept as the organizer's log for as long
+/// as sent mails, then deleted.
+pub async fn forget_old_webhook_deliveries(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!(
+        "DELETE FROM webhook_deliveries
+         WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1)",
+        SENT_MAIL_RETENTION_DAYS
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -240,6 +240,7 @@ pub async fn run_forever(
 ) {
     let job_settings = crate::ssr::jobs::JobSettings::default();
     let sessions = crate::ssr::session_store::PgSessionStore::new(pool.clone());
+    let webhooks = crate::webhooks::server::client();
     let mut last_purge: Option<std::time::Instant> = None;
     while !*stop.borrow() {
         // Expired sessions are refused on load anyway; removing them hourly keeps the table small.
@@ -256,7 +257,12 @@ pub async fn run_forever(
                 Ok(_) => {}
                 Err(error) => tracing::warn!(%error, "cannot erase past guests' data"),
             }
-            use crate::privacy::server::retention::{forget_old_log_addresses, forget_sent_mail};
+            use crate::privacy::server::retention::{
+                forget_old_log_addresses, forget_old_webhook_deliveries, forget_sent_mail,
+            };
+            if let Err(error) = forget_old_webhook_deliveries(&pool).await {
+                tracing::warn!(%error, "cannot remove old webhook deliveries");
+            }
             if let Err(error) = forget_old_log_addresses(&pool).await {
                 tracing::warn!(%error, "cannot clear old log addresses");
             }
@@ -273,7 +279,16 @@ pub async fn run_forever(
                 true
             }
         };
+        // Webhooks leave through the same loop as mails, with the same backoff.
+        let hooks_idle = match crate::webhooks::server::deliver_due(&pool, &webhooks).await {
+            Ok(report) => report == crate::webhooks::server::DeliveryReport::default(),
+            Err(error) => {
+                tracing::warn!(%error, "webhook delivery cannot reach the database");
+                true
+            }
+        };
         let idle = jobs_idle
+            && hooks_idle
             && match run_once(&pool, &transport, &settings).await {
                 Ok(report) => report == BatchReport::default(),
                 Err(error) => {

@@ -34,6 +34,24 @@ pub async fn tell(
     )
     .fetch_one(&mut *conn)
     .await?;
+    let (kind, status) = match change {
+        ParticipantChange::Registered => ("registration.created", "registered"),
+        ParticipantChange::Waitlisted => ("registration.created", "waitlisted"),
+        ParticipantChange::Cancelled => ("registration.cancelled", "cancelled"),
+    };
+    crate::webhooks::server::emit(
+        conn,
+        row.event_id,
+        kind,
+        serde_json::json!({
+            "event_id": row.event_id,
+            "registration_id": participant_id,
+            "status": status,
+            "full_name": row.full_name,
+            "seats": row.seats,
+        }),
+    )
+    .await?;
     match row.organizer_notify.as_str() {
         "each" => {
             let event = facts::load(&mut *conn, row.event_id).await?.facts;

@@ -235,6 +235,12 @@ pub async fn page() -> Response {
 <li>Each token may make 600 requests a minute (callers without a token: 150 per address); every answer says where you stand in <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code>, <code>RateLimit-Reset</code>.</li>\
 <li>Messages follow <code>Accept-Language</code> (fr, en). Browsers on other sites are refused unless the operator allows their origin (<code>API_CORS_ORIGINS</code>).</li>\
 <li>Lists of events are paged: pass <code>next_cursor</code> as <code>cursor</code>.</li></ul>\
+<h2 id=\"webhooks\">Webhooks</h2><p>Organizers add addresses in <a href=\"/account/webhooks\">/account/webhooks</a> and pick what they hear about: \
+<code>registration.created</code>, <code>registration.cancelled</code>, <code>checkin.created</code>, <code>event.status_changed</code>. \
+Each notice is a POST of <code>{{\"type\", \"created_at\", \"data\"}}</code> (JSON) with three headers: <code>Meetral-Webhook-Id</code> (the delivery's id, the same on every retry), \
+<code>Meetral-Webhook-Timestamp</code> (Unix seconds) and <code>Meetral-Signature: v1=&lt;hex&gt;</code>, the HMAC-SHA256 with the address's key of <code>{{id}}.{{timestamp}}.{{body}}</code>. \
+Recompute it, compare in constant time and refuse timestamps more than 5 minutes old. Answer 2xx within 10 s; anything else is retried with growing waits (30 s, 1 min, 2 min… up to 8 attempts), redirects are not followed. \
+The page shows each address's latest deliveries and their outcome.</p>\
 <h2>Endpoints</h2>{}<h2>Errors</h2><p>Every error is an RFC 9457 problem (<code>application/problem+json</code>) with <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code> and, for refused fields, <code>errors</code>.</p><ul>{problems}</ul>\
 <h2>Schemas</h2>{}</main></body></html>",
         operations(&document),
