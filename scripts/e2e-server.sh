@@ -28,6 +28,7 @@ python3 "$root/server/tests/smtp_sink.py" "$smtp_port" "$mail_dir" --until-paren
 export SMTP_URL="smtp://127.0.0.1:$smtp_port"
 for _ in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null && break; sleep 0.1; done
 export RUST_LOG=${RUST_LOG:-warn}
+export WEBHOOK_ALLOW_PRIVATE=true   # the webhook test's receiver listens on 127.0.0.1
 export MEETRAL_RATE_LIMIT_FACTOR=${MEETRAL_RATE_LIMIT_FACTOR:-20}   # every browser test signs in from 127.0.0.1
 # Tiles never come from the internet in tests: every tile is one blank 256×256 image (a data: URL, which the page's
 # CSP allows for images), so maps keep their markers and the console stays free of 404s (Lighthouse counts

@@ -1,6 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import AxeBuilder from '@axe-core/playwright';
 import { promisify } from 'node:util';
 import { DEMO_PASSWORD, makeAccount, signIn, sql, uniqueEmail } from './support';
 
@@ -56,6 +58,71 @@ test('the API documentation page reads on a phone and a desktop', async ({ page 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await testInfo.attach('api-docs', { body: await page.screenshot(), contentType: 'image/png' });
+});
+
+// Webhooks: an organizer adds a receiver of their own, a guest registers, the worker delivers a signed
+// notice the receiver verifies with the key the page showed once, and the page's log says it arrived.
+test('an organizer’s webhook receives a signed notice and the page logs it', async ({ page, request }, testInfo) => {
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => { received.push({ headers: req.headers, body }); res.writeHead(204).end(); });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    const email = uniqueEmail('hooks', testInfo.project.name);
+    makeAccount(email, 'Hugo Crochet');
+    const slug = `webhooks-${testInfo.project.name}-${Date.now()}`;
+    sql(`INSERT INTO events (slug, organizer_id, category_id, title, summary, status, starts_at, ends_at, city, venue_name,
+           address_line, postal_code, published_at, capacity)
+         SELECT '${slug}', u.id, c.id, 'Soirée webhooks', 'Une soirée pour tester les webhooks.', 'published',
+                now() + interval '9 days', now() + interval '9 days 2 hours', 'Nantes', 'La Cantine', '40 rue la Tour d’Auvergne', '44200', now(), 20
+         FROM users u, categories c WHERE u.email = '${email}' AND c.slug = 'networking'`);
+    const eventId = sql(`SELECT id FROM events WHERE slug = '${slug}'`);
+    await signIn(page, email, DEMO_PASSWORD);
+    await page.goto('/account/webhooks');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Webhooks');
+    await page.getByLabel('Adresse (https://…)').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Ajouter l’adresse' }).click();
+    await expect(page.locator('#field-url-error')).toHaveText('Ce lien n’est pas une adresse web valide.');
+    await page.getByLabel('Adresse (https://…)').fill(`http://127.0.0.1:${port}/meetral`);
+    await page.getByRole('button', { name: 'Ajouter l’adresse' }).click();
+    const key = (await page.locator('.token-secret').textContent()) ?? '';
+    expect(key).toMatch(/^whsec_/);
+
+    const guest = await request.post(`/api/v1/events/${eventId}/registrations`, {
+      data: { full_name: 'Zélie Invitée', email: uniqueEmail('guest', testInfo.project.name), consent: true },
+    });
+    expect(guest.status()).toBe(201);
+    await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const { headers, body } = received[0];
+    const signed = `${headers['meetral-webhook-id']}.${headers['meetral-webhook-timestamp']}.${body}`;
+    expect(headers['meetral-signature']).toBe(`v1=${createHmac('sha256', key).update(signed).digest('hex')}`);
+    const notice = JSON.parse(body);
+    expect(notice.type).toBe('registration.created');
+    expect(notice.data.full_name).toBe('Zélie Invitée');
+
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator('[data-delivery-status="delivered"]')).toHaveCount(1, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(page.locator('.token-secret')).toHaveCount(0);
+    await expect(page.locator('.webhook-item')).toContainText('Reçu (204)');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await testInfo.attach('webhooks', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  } finally {
+    server.close();
+  }
+});
+
+test('the API documentation page passes axe', async ({ page }) => {
+  await page.goto('/api/v1/docs');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 
 // Schemathesis (PyPI; scripts/lib.sh installs it) generates requests from the OpenAPI document —

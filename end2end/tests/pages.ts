@@ -18,7 +18,7 @@ export function signedInPages(): string[] {
   return ['/notifications', '/account/notifications', '/events', '/account', '/account/security',
     '/organizer/events', '/organizer/events/new', `/organizer/events/${id}/preview`, `/organizer/events/${id}/edit`,
     `/organizer/events/${id}/checkin`, `/organizer/events/${id}/participants`, '/dashboard', '/account/public',
-    '/account/data', `/organizer/events/${id}/stats`];
+    '/account/data', `/organizer/events/${id}/stats`, '/account/tokens', '/account/webhooks'];
 }
 
 /** The back-office, for a staff account. */

@@ -108,12 +108,14 @@ fn CreateForm(
             </div>
             <fieldset class="field choice-group" class:field-invalid=events_error.is_some()>
                 <legend>{p("Prévenir pour", "Notify on")}</legend>
-                {EVENT_TYPES.into_iter().enumerate().map(|(index, kind)| view! {
-                    <label class="check">
-                        <input type="checkbox" name=format!("events[{index}]") value=kind checked=true />
-                        {kind_label(locale, kind)}
-                    </label>
-                }).collect_view()}
+                <div class="choices">
+                    {EVENT_TYPES.into_iter().enumerate().map(|(index, kind)| view! {
+                        <label class="choice">
+                            <input type="checkbox" name=format!("events[{index}]") value=kind checked=true />
+                            <span>{kind_label(locale, kind)}</span>
+                        </label>
+                    }).collect_view()}
+                </div>
                 <p class="field-error" id="field-events-error" aria-live="polite">{events_error.map(|k| locale.t(k))}</p>
             </fieldset>
             <button type="submit" class="button button-primary">{p("Ajouter l’adresse", "Add the address")}</button>

@@ -129,12 +129,14 @@ fn CreateForm(
             </div>
             <fieldset class="field choice-group" class:field-invalid=scopes_error.is_some()>
                 <legend>{p("Droits", "Rights")}</legend>
-                {Scope::ALL.into_iter().map(|scope| view! {
-                    <label class="check">
-                        <input type="checkbox" name=scope.as_str() value="on" checked=scope == Scope::Read />
-                        {scope_label(locale, scope)}
-                    </label>
-                }).collect_view()}
+                <div class="choices">
+                    {Scope::ALL.into_iter().map(|scope| view! {
+                        <label class="choice">
+                            <input type="checkbox" name=scope.as_str() value="on" checked=scope == Scope::Read />
+                            <span>{scope_label(locale, scope)}</span>
+                        </label>
+                    }).collect_view()}
+                </div>
                 <p class="field-error" id="field-scopes-error" aria-live="polite">{scopes_error.map(|k| locale.t(k))}</p>
             </fieldset>
             <div class="field" class:field-invalid=lifetime_error.is_some()>

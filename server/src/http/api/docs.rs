@@ -207,7 +207,7 @@ fn schemas(document: &Value) -> String {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;color:#333;background:#F5F7FA;margin:0;line-height:1.5}\
 main{max-width:60rem;margin:0 auto;padding:1rem}h1{color:#007BFF}h2{border-bottom:2px solid #3CD070;padding-bottom:.25rem}\
 .op,.schema{background:#fff;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;overflow-x:auto}\
-.method{background:#007BFF;color:#fff;border-radius:.25rem;padding:0 .4rem;font-size:.9rem}\
+.method{background:#0056b3;color:#fff;border-radius:.25rem;padding:0 .4rem;font-size:.9rem}\
 .auth{color:#555;font-size:.9rem}table{border-collapse:collapse;width:100%;font-size:.9rem}\
 td,th{border-bottom:1px solid #ddd;text-align:left;padding:.25rem .5rem;vertical-align:top}code{word-break:break-word}\
 a{color:#0056b3}";
