@@ -385,69 +385,35 @@ async fn organizers_write_their_events_and_bad_bodies_write_nothing() {
             .expect("count")
     };
 
-    let missing = problem(
-        &api(
-            &app,
-            "POST",
-            "/my/events",
-            Some(&mine),
-            Some(&event_json(json!({"title": ""}))),
-        )
-        .await,
-        422,
-    );
-    assert_eq!(missing["errors"][0]["field"], "title");
-    let typed = problem(
-        &api(
-            &app,
-            "POST",
-            "/my/events",
-            Some(&mine),
-            Some(&event_json(json!({"capacity": "ten"}))),
-        )
-        .await,
-        422,
-    );
-    assert_eq!(typed["errors"][0]["field"], "capacity");
-    let unknown = problem(
-        &api(
-            &app,
-            "POST",
-            "/my/events",
-            Some(&mine),
-            Some(&event_json(json!({"colour": "red"}))),
-        )
-        .await,
-        422,
-    );
-    assert!(
-        unknown["errors"][0]["detail"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("colour")
-    );
-    let past = problem(&api(&app, "POST", "/my/events", Some(&mine), Some(&event_json(json!({"starts_at": "2001-01-01T10:00:00+01:00", "ends_at": "2001-01-01T12:00:00+01:00"})))).await, 422);
-    assert_eq!(past["errors"][0]["field"], "starts_at");
-    problem(
-        &api(
-            &app,
-            "POST",
-            "/my/events",
-            Some(&mine),
-            Some("{\"title\": "),
-        )
-        .await,
-        400,
-    );
-    problem(
-        &api(&app, "POST", "/my/events", Some(&mine), Some("[1,2]")).await,
-        422,
-    );
+    // Each kind of bad body, and where its problem points (`errors[0].field`, or its detail).
     let huge = format!("{{\"title\": \"{}\"}}", "x".repeat(100_000));
-    problem(
-        &api(&app, "POST", "/my/events", Some(&mine), Some(&huge)).await,
-        413,
-    );
+    let cases: Vec<(String, u16, &str)> = vec![
+        (event_json(json!({"title": ""})), 422, "title"),
+        (event_json(json!({"capacity": "ten"})), 422, "capacity"),
+        (event_json(json!({"colour": "red"})), 422, "colour"),
+        (
+            event_json(
+                json!({"starts_at": "2001-01-01T10:00:00+01:00", "ends_at": "2001-01-01T12:00:00+01:00"}),
+            ),
+            422,
+            "starts_at",
+        ),
+        ("{\"title\": ".to_owned(), 400, ""),
+        ("[1,2]".to_owned(), 422, ""),
+        (huge, 413, ""),
+    ];
+    for (body, status, field) in &cases {
+        let reply = api(&app, "POST", "/my/events", Some(&mine), Some(body)).await;
+        let problem = problem(&reply, *status);
+        if !field.is_empty() {
+            let error = &problem["errors"][0];
+            assert!(
+                error["field"] == *field
+                    || error["detail"].as_str().unwrap_or_default().contains(field),
+                "{field}: {problem}"
+            );
+        }
+    }
     let plain = Request::post("/api/v1/my/events")
         .header(header::AUTHORIZATION, format!("Bearer {mine}"))
         .header(header::CONTENT_TYPE, "text/plain")

@@ -6,6 +6,9 @@ mod events;
 mod participation;
 mod team;
 
+#[cfg(test)]
+mod inert_tests;
+
 use super::message::Mail;
 use crate::i18n::Locale;
 
