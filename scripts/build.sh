@@ -1,34 +1,31 @@
 #!/usr/bin/env bash
 # Builds the site without cargo-leptos (whose tool downloads fail offline):
-#   scripts/build.sh [dev|release] [full]
-# Islands are the adopted rendering mode; `full` builds full hydration instead (for measurements).
+#   scripts/build.sh [dev|release]
+# Pages are rendered by the server; the client (frontend/, `app::client`) only attaches the islands' behaviour.
 # Output: $MEETRAL_SITE_ROOT (default <target>/site) with public files and pkg/ holding content-hashed
 # JS, WASM and CSS (+ .br/.gz twins) and pkg/hash.txt; the server binary in <target>/{debug,release}
 # (not built with MEETRAL_BUILD_SERVER=0: the test command serves the site with its debug binary).
 set -euo pipefail
 mode=${1:-dev}
-variant=${2:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 site=${MEETRAL_SITE_ROOT:-$target_dir/site}
 export SQLX_OFFLINE=true                              # queries are checked against the committed .sqlx/
 export PATH="$root/end2end/node_modules/.bin:$PATH"   # wasm-opt from npm's binaryen (Debian's breaks hydration)
-features=()
-[ "$variant" = full ] && features=(--no-default-features)
 
 case "$mode" in
   dev) wasm_profile=dev; wasm_dir=debug; server_args=() ;;
   release) wasm_profile=wasm-release; wasm_dir=wasm-release; server_args=(--release) ;;
-  *) echo "usage: scripts/build.sh [dev|release] [full]" >&2; exit 2 ;;
+  *) echo "usage: scripts/build.sh [dev|release]" >&2; exit 2 ;;
 esac
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-step "client WASM ($mode${variant:+, $variant})"
-cargo build -p frontend --lib --target wasm32-unknown-unknown --profile "$wasm_profile" "${features[@]}"
+step "client WASM ($mode)"
+cargo build -p frontend --lib --target wasm32-unknown-unknown --profile "$wasm_profile"
 if [ "${MEETRAL_BUILD_SERVER:-1}" != 0 ]; then
-  step "server ($mode${variant:+, $variant})"
-  cargo build -p server --bin meetral "${server_args[@]}" "${features[@]}"
+  step "server ($mode)"
+  cargo build -p server --bin meetral "${server_args[@]}"
 fi
 
 work=$(mktemp -d)

@@ -21,7 +21,7 @@ cargo fmt --all -- --check
 say "clippy (ssr: app + server + tests)"
 cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
 say "clippy (hydrate: app + frontend for wasm32)"
-cargo clippy -p app -p frontend --lib --target wasm32-unknown-unknown --features app/hydrate,app/islands -- -D warnings
+cargo clippy -p app -p frontend --lib --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
 
 say "cargo deny: licenses, bans and sources (no advisories: their database is on GitHub, docs/SECURITY.md)"
 cargo deny check licenses bans sources
@@ -45,7 +45,8 @@ say "release client build for the browser tests"
 MEETRAL_BUILD_SERVER=0 scripts/build.sh release >/dev/null
 export MEETRAL_SERVER_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/meetral"
 
-# Every page loads the same client: its WASM and JS, brotli, must stay under DESIGN.md's hard cap.
+# Every page loads the same client: its WASM and JS, brotli, must stay under DESIGN.md's hard cap (each
+# page's whole download, Leaflet included, is held to the 150 KB target by quality.spec.ts).
 site=${MEETRAL_SITE_ROOT:-${CARGO_TARGET_DIR:-$root/target}/site}
 client=$(( $(stat -c %s "$site"/pkg/meetral.*.wasm.br) + $(stat -c %s "$site"/pkg/meetral.*.js.br) ))
 say "client WASM + JS: $client B brotli (hard cap 250000)"

@@ -17,6 +17,7 @@ pub fn check(rule: &str, value: &str, other: &dyn Fn(&str) -> String) -> Option<
         "bio" => accounts::check_bio(value).err(),
         "profile_link" => accounts::check_profile_link(value).err(),
         "password" => accounts::check_password_present(value).err(),
+        "totp_code" => accounts::check_totp_code(value).err(),
         "new_password" => accounts::check_new_password(value).err(),
         "contact_name" => contact::check_name(value).err(),
         "deletion_confirm" => crate::privacy::model::check_confirm_word(value).err(),

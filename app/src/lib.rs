@@ -6,6 +6,8 @@
 pub mod accounts;
 pub mod admin;
 pub mod checkin;
+#[cfg(feature = "hydrate")]
+pub mod client;
 pub mod contact;
 pub mod dashboard;
 pub mod discovery;
@@ -27,6 +29,7 @@ pub mod ui;
 pub mod urls;
 pub mod validation;
 pub mod webhooks;
+pub mod wire;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, provide_meta_context};
@@ -42,11 +45,14 @@ use crate::i18n::Locale;
 #[derive(Debug, Clone, Default)]
 pub struct Assets {
     pub stylesheet: String,
+    /// The client's JS glue and its WASM (`client`).
+    pub script: String,
+    pub wasm: String,
 }
 
 /// The HTML document around the app (server only).
 #[cfg(feature = "ssr")]
-pub fn shell(options: LeptosOptions, assets: Assets) -> impl IntoView {
+pub fn shell(_: LeptosOptions, assets: Assets) -> impl IntoView {
     let locale = ssr::request::locale();
     view! {
         <!DOCTYPE html>
@@ -55,10 +61,10 @@ pub fn shell(options: LeptosOptions, assets: Assets) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#007BFF" />
-                <link rel="stylesheet" href=assets.stylesheet />
+                <link rel="stylesheet" href=assets.stylesheet.clone() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
-                <HydrationScripts options islands=cfg!(feature = "islands") />
+                <ClientScripts assets />
                 <leptos_meta::MetaTags />
             </head>
             <body>
@@ -68,7 +74,29 @@ pub fn shell(options: LeptosOptions, assets: Assets) -> impl IntoView {
     }
 }
 
-/// The locale the page was rendered in: from the request on the server, from `<html lang>` in the browser.
+/// Loads the client (`client::start` attaches the page's islands) once the browser is idle, so it
+/// never competes with the page's first paint; the preloads fetch it meanwhile.
+#[cfg(feature = "ssr")]
+#[component]
+fn ClientScripts(assets: Assets) -> impl IntoView {
+    // Pages are never hydrated: no resource needs to travel to the browser with them.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let start = format!(
+        "const s=()=>import('{js}').then(m=>m.default({{module_or_path:'{wasm}'}}).then(()=>m.hydrate()));\
+         'requestIdleCallback'in window?requestIdleCallback(s,{{timeout:1500}}):s()",
+        js = assets.script,
+        wasm = assets.wasm,
+    );
+    view! {
+        <link rel="modulepreload" href=assets.script.clone() />
+        <link rel="preload" href=assets.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="" />
+        <script type="module" nonce=leptos::nonce::use_nonce()>{start}</script>
+    }
+}
+
+/// The locale the page is rendered in (pages render on the server only).
 fn initial_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
@@ -76,11 +104,7 @@ fn initial_locale() -> Locale {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|lang| Locale::from_tag(&lang))
-            .unwrap_or_default()
+        Locale::default()
     }
 }
 

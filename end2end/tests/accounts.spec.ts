@@ -122,9 +122,9 @@ test('two-factor sign-in: enrol with an authenticator code, keep the recovery co
   makeAccount(email, 'Chloé Double');
   await signIn(page, email, DEMO_PASSWORD);
   await page.goto('/account/security');
-  await live(page, '.two-factor');
   await page.getByRole('button', { name: 'Activer la double authentification' }).click();
   await expect(page.getByRole('img', { name: /QR code à scanner/ })).toBeVisible();
+  await live(page, '#two-factor form');
   const secret = (await page.locator('.totp-secret').textContent())!.replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await page.getByLabel('Code de vérification').fill('000000');

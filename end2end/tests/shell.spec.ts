@@ -13,7 +13,7 @@ function watchConsole(page: Page): string[] {
   return problems;
 }
 
-/** Waits until the page's interactive parts (Leptos islands) run in the browser. */
+/** Waits until the page's interactive parts (its islands' attachers) run in the browser. */
 async function hydrated(page: Page) {
   await expect(page.locator('.menu-toggle')).toHaveAttribute('data-live', 'true');
   const form = page.locator('form.form');

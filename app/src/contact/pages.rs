@@ -44,7 +44,7 @@ pub fn ContactForm(locale: Locale) -> impl IntoView {
         None => None,
     };
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
                     data-validation=locale.t(MessageKey::ContactErrorSummary)>{summary.clone()}</p>

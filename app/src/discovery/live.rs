@@ -11,21 +11,13 @@ use leptos::prelude::*;
 
 use crate::i18n::{Locale, MessageKey};
 
-/// The "near me" button and its status line, inside the filter form; hydrating it attaches the live
-/// behaviour to the whole form.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// The "near me" button and its status line, inside the filter form; its attacher gives the whole form
+/// the live behaviour.
+#[component]
 pub fn CatalogueLive(locale: Locale) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(element) = root.get() {
-            client::attach(&element);
-        }
-    });
     let t = move |key| locale.t(key);
     view! {
-        <div class="near-me" node_ref=root>
+        <div class="near-me" data-island="catalogue-live">
             // Without JavaScript this submits `near=me`, and the page says the position needs it.
             <button type="submit" name="near" value="me" class="button button-ghost" data-near-me>
                 <span aria-hidden="true">"◎ "</span>{t(MessageKey::CatalogueNearMe)}
@@ -43,17 +35,17 @@ pub mod client {
         rc::Rc,
     };
 
-    use leptos::prelude::{document, window};
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
     use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 
+    use crate::{
+        client::dom::{self, by_id},
+        i18n::Locale,
+    };
+
     /// Fired on `document` after new results are in the page (the map redraws its markers).
     pub const RESULTS_EVENT: &str = "meetral:results";
-    const TYPING_DELAY_MS: u64 = 350;
-
-    fn by_id(id: &str) -> Option<Element> {
-        document().get_element_by_id(id)
-    }
+    const TYPING_DELAY_MS: i32 = 350;
 
     fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
         form.query_selector(&format!("[name={name}]"))
@@ -114,8 +106,8 @@ pub mod client {
         if let (Some(new), Some(old)) = (part("catalogue-filters"), by_id("catalogue-filters")) {
             sync_fields(&new, &old);
         }
-        if let Ok(event) = web_sys::Event::new(RESULTS_EVENT) {
-            let _ = document().dispatch_event(&event);
+        if let (Ok(event), Some(document)) = (web_sys::Event::new(RESULTS_EVENT), dom::document()) {
+            let _ = document.dispatch_event(&event);
         }
         true
     }
@@ -126,7 +118,9 @@ pub mod client {
         let Ok(controls) = new.query_selector_all("input[id], select[id]") else {
             return;
         };
-        let focused = document().active_element().map(|e| e.id());
+        let focused = dom::document()
+            .and_then(|d| d.active_element())
+            .map(|e| e.id());
         for i in 0..controls.length() {
             let Some(control) = controls.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
                 continue;
@@ -195,8 +189,8 @@ pub mod client {
             let _ = results.set_attribute("aria-busy", "true");
         }
         let live = live.clone();
-        leptos::task::spawn_local(async move {
-            let fetched = crate::ui::map::client::fetch_text(&url).await;
+        dom::spawn(async move {
+            let fetched = dom::fetch_text(&url).await;
             if live.generation.get() != mine {
                 return;
             }
@@ -216,7 +210,7 @@ pub mod client {
                             }
                         })
                         .unwrap_or(url);
-                    if push && let Ok(history) = window().history() {
+                    if push && let Some(history) = dom::window().and_then(|w| w.history().ok()) {
                         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&canonical));
                     }
                     if focus_results && let Some(heading) = by_id("catalogue-count") {
@@ -227,16 +221,17 @@ pub mod client {
                     }
                 }
                 _ => {
-                    let _ = window().location().assign(&url);
+                    if let Some(window) = dom::window() {
+                        let _ = window.location().assign(&url);
+                    }
                 }
             }
         });
     }
 
     fn current_query() -> String {
-        window()
-            .location()
-            .search()
+        dom::window()
+            .and_then(|w| w.location().search().ok())
             .unwrap_or_default()
             .trim_start_matches('?')
             .to_owned()
@@ -253,7 +248,7 @@ pub mod client {
                 }
             }
         };
-        let Ok(geolocation) = window().navigator().geolocation() else {
+        let Some(geolocation) = dom::window().and_then(|w| w.navigator().geolocation().ok()) else {
             say("data-denied");
             return;
         };
@@ -292,7 +287,9 @@ pub mod client {
                 if let Some(city) = field::<HtmlInputElement>(&form, "city") {
                     city.set_value("");
                 }
-                if let Ok(html) = document().dyn_into::<web_sys::HtmlDocument>() {
+                if let Some(html) =
+                    dom::document().and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                {
                     let _ = html.set_cookie(&format!(
                         "meetral_near={},{}; path=/; max-age=2592000; samesite=lax",
                         fixed(lat, 2),
@@ -314,7 +311,10 @@ pub mod client {
         );
     }
 
-    pub fn attach(root: &HtmlElement) {
+    pub fn attach(root: &HtmlElement, _: Locale) {
+        let (Some(window), Some(document)) = (dom::window(), dom::document()) else {
+            return;
+        };
         let Some(form) = root
             .closest("form")
             .ok()
@@ -342,13 +342,13 @@ pub mod client {
                 }
                 typing.set(typing.get() + 1);
                 let (mine, typing, live) = (typing.get(), typing.clone(), live.clone());
-                leptos::prelude::set_timeout(
+                dom::set_timeout(
                     move || {
                         if typing.get() == mine {
                             update(&live);
                         }
                     },
-                    std::time::Duration::from_millis(TYPING_DELAY_MS),
+                    TYPING_DELAY_MS,
                 );
             })
         };
@@ -421,9 +421,9 @@ pub mod client {
         let _ = form.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
         let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
         let _ =
-            document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         let _ =
-            window().add_event_listener_with_callback("popstate", on_back.as_ref().unchecked_ref());
+            window.add_event_listener_with_callback("popstate", on_back.as_ref().unchecked_ref());
         for closure in [on_input, on_change] {
             closure.forget();
         }

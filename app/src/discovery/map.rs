@@ -8,21 +8,11 @@ use leptos::prelude::*;
 
 use crate::i18n::{Locale, MessageKey};
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[component]
 pub fn CatalogueMap(locale: Locale, tiles: String) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
     let t = move |key| locale.t(key);
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(element) = root.get() {
-            client::attach(&element, tiles.clone());
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = &tiles;
     view! {
-        <div class="catalogue-map-wrap" node_ref=root>
+        <div class="catalogue-map-wrap" data-island="catalogue-map" data-tiles=tiles>
             <div class="catalogue-map" role="region" aria-label=t(MessageKey::CatalogueMapLabel)
                 data-catalogue-map data-events=t(MessageKey::CatalogueCountMany)
                 data-freefood=t(MessageKey::FreeFood)></div>
@@ -34,15 +24,16 @@ pub fn CatalogueMap(locale: Locale, tiles: String) -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-mod client {
+pub mod client {
     use std::{cell::Cell, rc::Rc};
 
     use leaflet::{FeatureGroup, Icon, LatLng, LatLngBounds, Map, Marker, MarkerOptions};
-    use leptos::prelude::document;
     use wasm_bindgen::{JsCast, JsValue, closure::Closure, prelude::wasm_bindgen};
     use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 
-    use crate::{discovery::live::client::RESULTS_EVENT, ui::map::client as maps};
+    use crate::{
+        client::dom, discovery::live::client::RESULTS_EVENT, i18n::Locale, ui::map::client as maps,
+    };
 
     #[wasm_bindgen]
     extern "C" {
@@ -75,7 +66,8 @@ mod client {
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
                 .and_then(|f| f.call0(&cluster).ok())
                 .and_then(|n| n.as_f64())
-                .unwrap_or(0.0);
+                // A count: formatted as an integer (no float formatting in the WASM).
+                .map_or(0, |n| n as u32);
             let html = format!(
                 "<span aria-hidden=\"true\">{count}</span><span class=\"visually-hidden\">{count} {events}</span>"
             );
@@ -100,7 +92,7 @@ mod client {
 
     /// The card a marker opens, built as elements (titles are user text: never parsed as HTML).
     fn card(item: &Element, freefood_label: &str) -> Option<Element> {
-        let doc = document();
+        let doc = dom::document()?;
         let card = doc.create_element("div").ok()?;
         card.set_class_name("map-card");
         let title = doc.create_element("a").ok()?;
@@ -132,9 +124,8 @@ mod client {
             .flatten()
             .and_then(|e| e.get_attribute("data-freefood"))
             .unwrap_or_default();
-        let items = document()
-            .query_selector_all("#catalogue-results [data-lat]")
-            .ok();
+        let items = dom::document()
+            .and_then(|d| d.query_selector_all("#catalogue-results [data-lat]").ok());
         let mut count = 0;
         for i in 0..items.as_ref().map_or(0, |l| l.length()) {
             let Some(item) = items
@@ -195,9 +186,7 @@ mod client {
     }
 
     fn form() -> Option<HtmlFormElement> {
-        document()
-            .get_element_by_id("catalogue-filters")
-            .and_then(|f| f.dyn_into().ok())
+        dom::by_id("catalogue-filters").and_then(|f| f.dyn_into().ok())
     }
 
     /// Filters on the visible area: its centre and the radius that covers it (the smallest radius
@@ -229,7 +218,8 @@ mod client {
         let _ = form.request_submit();
     }
 
-    pub fn attach(element: &HtmlElement, tiles: String) {
+    pub fn attach(element: &HtmlElement, _: Locale) {
+        let tiles = element.get_attribute("data-tiles").unwrap_or_default();
         let element = element.clone();
         maps::when_loaded("markerClusterGroup", move || {
             let Some(container) = element
@@ -280,8 +270,12 @@ mod client {
                     }
                 })
             };
-            let _ = document()
-                .add_event_listener_with_callback(RESULTS_EVENT, redraw.as_ref().unchecked_ref());
+            if let Some(document) = dom::document() {
+                let _ = document.add_event_listener_with_callback(
+                    RESULTS_EVENT,
+                    redraw.as_ref().unchecked_ref(),
+                );
+            }
             redraw.forget();
             // Only what the visitor does offers a new search: a drag or a zoom, not a popup's pan.
             for kind in ["dragend", "zoomend"] {

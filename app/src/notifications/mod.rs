@@ -3,6 +3,7 @@
 //! event changes live in `server::reminders` and `server::event_updates`.
 
 pub mod api;
+pub mod bell;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

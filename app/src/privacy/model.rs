@@ -6,9 +6,14 @@ use crate::i18n::MessageKey;
 /// The word a person types to confirm, in either language.
 pub const CONFIRM_WORDS: [&str; 2] = ["SUPPRIMER", "DELETE"];
 
-/// The confirmation word, whatever its case and surrounding spaces.
+/// The confirmation word, whatever its case and surrounding spaces (the words are plain ASCII, so
+/// no Unicode case tables are needed in the browser).
 pub fn check_confirm_word(value: &str) -> Result<(), MessageKey> {
-    if CONFIRM_WORDS.contains(&value.trim().to_uppercase().as_str()) {
+    let typed = value.trim();
+    if CONFIRM_WORDS
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case(typed))
+    {
         Ok(())
     } else {
         Err(MessageKey::DeletionConfirmWord)

@@ -78,7 +78,7 @@ fn DeletionForm(locale: Locale) -> impl IntoView {
         Some(MessageKey::FormErrorSummary),
     );
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account/deleted" attr:id="delete-account">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
                     data-validation=locale.t(MessageKey::FormErrorSummary)>{summary.clone()}</p>

@@ -1,8 +1,8 @@
 //! The header's search box: a combobox (ARIA 1.2 pattern) that suggests events, organizers and — for
 //! admins — accounts as people type. Without the WASM it is a plain GET form to `/search`.
 //!
-//! The form is server-rendered with its copy; the island inside it renders nothing and only attaches
-//! the behaviour (as `discovery::live` does), so no text and no view code of it weighs on the WASM.
+//! The form is server-rendered with its copy; the island inside it is an empty marker its attacher
+//! starts from (as `discovery::live` does), so no text and no view code of it weighs on the WASM.
 //! Suggestions are the `/search` page itself, fetched and read (`pages.rs` marks its groups and
 //! links): the rules for what matches live on the server only.
 
@@ -32,36 +32,24 @@ pub fn GlobalSearch(locale: Locale) -> impl IntoView {
                 aria-label=p("Suggestions", "Suggestions") hidden></div>
             // Not `role="status"`: pages keep that role for their own messages; a live region is enough.
             <p class="visually-hidden" aria-live="polite" data-search-status></p>
-            <SearchLive />
+            // The island: attaching to it gives its form the combobox behaviour.
+            <span hidden data-island="search"></span>
         </form>
     }
 }
 
-/// Hydrating this empty marker attaches the combobox behaviour to its form.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-fn SearchLive() -> impl IntoView {
-    let marker = NodeRef::<leptos::html::Span>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(marker) = marker.get() {
-            client::attach(&marker);
-        }
-    });
-    view! { <span hidden node_ref=marker></span> }
-}
-
 #[cfg(feature = "hydrate")]
-mod client {
+pub mod client {
     use std::{cell::Cell, rc::Rc};
 
-    use leptos::prelude::{set_timeout, window};
-    use leptos::wasm_bindgen::{JsCast, closure::Closure};
+    use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+    use crate::{client::dom, i18n::Locale};
 
     /// Suggestions shown per group (the page has more).
     const PER_GROUP: u32 = 4;
-    const TYPING_DELAY_MS: u64 = 200;
+    const TYPING_DELAY_MS: i32 = 200;
 
     struct Combobox {
         form: Element,
@@ -127,8 +115,8 @@ mod client {
                 .item(index)
                 .and_then(|n| n.dyn_into::<Element>().ok())
                 .and_then(|option| option.get_attribute("data-href"));
-            if let Some(target) = target {
-                let _ = window().location().assign(&target);
+            if let (Some(target), Some(window)) = (target, dom::window()) {
+                let _ = window.location().assign(&target);
             }
         }
 
@@ -213,20 +201,20 @@ mod client {
                 return;
             }
             let me = self.clone();
-            set_timeout(
+            dom::set_timeout(
                 move || {
                     if me.generation.get() != mine {
                         return;
                     }
-                    leptos::task::spawn_local(async move {
+                    dom::spawn(async move {
                         let url = format!("/search?q={}", js_sys::encode_uri_component(&query));
-                        let html = crate::ui::map::client::fetch_text(&url).await;
+                        let html = dom::fetch_text(&url).await;
                         if let (Some(html), true) = (html, me.generation.get() == mine) {
                             me.fill(&html, &url);
                         }
                     });
                 },
-                std::time::Duration::from_millis(TYPING_DELAY_MS),
+                TYPING_DELAY_MS,
             );
         }
 
@@ -261,12 +249,10 @@ mod client {
     }
 
     fn listen(target: &Element, kind: &str, handler: impl Fn(web_sys::Event) + 'static) {
-        let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-        closure.forget();
+        dom::listen(target, kind, handler);
     }
 
-    pub fn attach(marker: &HtmlElement) {
+    pub fn attach(marker: &HtmlElement, _: Locale) {
         let Some(form) = marker.closest("form").ok().flatten() else {
             return;
         };

@@ -149,7 +149,7 @@ pub fn RegisterForm(
     view! {
         <section class="register-box" aria-labelledby="register-heading">
             <h2 id="register-heading">{t(heading)}</h2>
-            <LiveForm locale>
+            <LiveForm>
                 <ActionForm action attr:class="form" attr:novalidate=true>
                     <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
                         data-validation=t(MessageKey::FormErrorSummary)>{summary.clone()}</p>

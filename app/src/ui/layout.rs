@@ -54,7 +54,7 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
     let t = move |key| locale.t(key);
     let bell = match &account {
         Some((Some(_), unread)) => {
-            Some(view! { <crate::notifications::pages::NotificationBell locale initial=*unread /> })
+            Some(view! { <crate::notifications::bell::NotificationBell locale initial=*unread /> })
         }
         _ => None,
     };
@@ -109,32 +109,48 @@ fn HeaderRest(locale: Locale, account: Option<Account>) -> impl IntoView {
 }
 
 /// The collapsible menu on phones; always open on wider screens (CSS). Before (or without) the WASM the
-/// toggle is a link to `#site-menu`, which opens the menu through `:target`; once hydrated it toggles.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// toggle is a link to `#site-menu`, which opens the menu through `:target`; [`client::attach_menu`]
+/// then makes it a toggle.
+#[component]
 pub fn MobileMenu(locale: Locale, children: Children) -> impl IntoView {
-    let open = RwSignal::new(false);
-    let live = super::live_marker();
-    let toggle = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        open.update(|o| *o = !*o);
-    };
-    let toggle_with_space = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == " " {
-            ev.prevent_default();
-            open.update(|o| *o = !*o);
-        }
-    };
     view! {
-        <a href="#site-menu" role="button" class="menu-toggle" aria-controls="site-menu" data-live=live
-            aria-expanded=move || if open.get() { "true" } else { "false" }
-            on:click=toggle on:keydown=toggle_with_space>
+        <a href="#site-menu" role="button" class="menu-toggle" aria-controls="site-menu" aria-expanded="false"
+            data-island="menu">
             <span class="menu-toggle-bars" aria-hidden="true"></span>
             {locale.t(MessageKey::NavMenu)}
         </a>
-        <div id="site-menu" class="site-menu" class:site-menu-open=move || open.get()>
-            {children()}
-        </div>
+        <div id="site-menu" class="site-menu">{children()}</div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+pub mod client {
+    use web_sys::{HtmlElement, KeyboardEvent, MouseEvent};
+
+    use crate::{client::dom, i18n::Locale};
+
+    fn toggle(button: &HtmlElement) {
+        let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        if let Some(menu) = dom::by_id("site-menu") {
+            let _ = menu.class_list().toggle_with_force("site-menu-open", open);
+        }
+    }
+
+    pub fn attach_menu(button: &HtmlElement, _: Locale) {
+        let clicked = button.clone();
+        dom::listen(button, "click", move |event: MouseEvent| {
+            event.prevent_default();
+            toggle(&clicked);
+        });
+        let pressed = button.clone();
+        dom::listen(button, "keydown", move |event: KeyboardEvent| {
+            if event.key() == " " {
+                event.prevent_default();
+                toggle(&pressed);
+            }
+        });
+        let _ = button.set_attribute("data-live", "true");
     }
 }
 

@@ -17,40 +17,28 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Locale;
-
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-pub fn LiveForm(locale: Locale, children: Children) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(root) = root.get() {
-            client::attach(&root, locale);
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = locale;
-    view! { <div class="live-form" node_ref=root>{children()}</div> }
+/// Server-rendered wrapper; [`client::attach`] gives the form inside it its live behaviour.
+#[component]
+pub fn LiveForm(children: Children) -> impl IntoView {
+    view! { <div class="live-form" data-island="live-form">{children()}</div> }
 }
 
 #[cfg(feature = "hydrate")]
-mod client {
-    use std::{cell::Cell, rc::Rc, time::Duration};
+pub mod client {
+    use std::{cell::Cell, rc::Rc};
 
-    use leptos::prelude::{set_timeout, window};
-    use wasm_bindgen::{JsCast, JsValue, closure::Closure};
-    use wasm_bindgen_futures::JsFuture;
-    use web_sys::{Element, Event, HtmlFormElement};
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{Element, Event, HtmlElement, HtmlFormElement};
 
     use crate::{
         accounts::model::{PasswordVerdict, check_new_password},
+        client::dom::{self, set_timeout},
         error::AppError,
         i18n::{Locale, MessageKey},
         ui::form::form_summary,
     };
 
-    pub fn attach(root: &web_sys::HtmlDivElement, locale: Locale) {
+    pub fn attach(root: &HtmlElement, locale: Locale) {
         let Some(form) = root
             .query_selector("form")
             .ok()
@@ -117,10 +105,7 @@ mod client {
     }
 
     fn listen(form: &HtmlFormElement, name: &str, handler: impl FnMut(Event) + 'static) {
-        let callback = Closure::<dyn FnMut(Event)>::new(handler);
-        let _ = form.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
-        // The form lives as long as the page.
-        callback.forget();
+        dom::listen(form, name, handler);
     }
 
     fn attr(element: &Element, name: &str) -> String {
@@ -238,12 +223,12 @@ mod client {
                     if extras.preview_generation.get() != mine {
                         return;
                     }
-                    leptos::task::spawn_local(async move {
+                    dom::spawn(async move {
                         let body = format!("text={}", js_sys::encode_uri_component(&text));
                         let html = post("/api/fn/preview_markdown", &body)
                             .await
                             .ok()
-                            .and_then(|answer| serde_json::from_str::<String>(&answer).ok());
+                            .and_then(|answer| dom::json_text(&answer));
                         let target = preview.query_selector("[data-preview-body]").ok().flatten();
                         if let (Some(html), Some(target)) = (html, target)
                             && extras.preview_generation.get() == mine
@@ -253,7 +238,7 @@ mod client {
                         }
                     });
                 },
-                Duration::from_millis(400),
+                400,
             );
         }
 
@@ -275,7 +260,7 @@ mod client {
                         status.set_text_content(status.get_attribute("data-saving").as_deref());
                     }
                     let body = form_body(&form);
-                    leptos::task::spawn_local(async move {
+                    dom::spawn(async move {
                         let saved = post(&url, &body).await.is_ok();
                         if let (Some(status), true) = (status, saved) {
                             let _ = status.set_attribute(
@@ -286,7 +271,7 @@ mod client {
                         }
                     });
                 },
-                Duration::from_millis(1500),
+                1500,
             );
         }
     }
@@ -314,8 +299,7 @@ mod client {
     /// Writes (or clears) the message under a control and marks it for assistive technology.
     fn show_error(control: &Element, message: Option<String>, _locale: Locale) {
         let id = control.id();
-        let document = window().document();
-        if let Some(slot) = document.and_then(|d| d.get_element_by_id(&format!("{id}-error"))) {
+        if let Some(slot) = dom::by_id(&format!("{id}-error")) {
             slot.set_text_content(message.as_deref());
         }
         let field = control.closest(".field").ok().flatten();
@@ -379,11 +363,11 @@ mod client {
         if let Some(button) = &button {
             let _ = button.set_attribute("disabled", "");
         }
-        leptos::task::spawn_local(async move {
+        dom::spawn(async move {
             // Files go as multipart (as the browser would post the form), the rest urlencoded.
             let answer = if form.enctype() == "multipart/form-data" {
                 match web_sys::FormData::new_with_form(&form) {
-                    Ok(data) => send(&form.action(), &data, None).await,
+                    Ok(data) => send(&form.action(), &data).await,
                     Err(_) => Err(AppError::Internal),
                 }
             } else {
@@ -417,57 +401,27 @@ mod client {
             .unwrap_or_default()
     }
 
-    /// POSTs a urlencoded body to a server function and reads its JSON answer (`Err` for non-2xx).
+    /// POSTs a urlencoded body (or `FormData`) to a server function and reads its JSON answer (`Err`
+    /// for non-2xx, with the server's `AppError` when it sent one).
     pub async fn post(url: &str, body: &str) -> Result<String, AppError> {
-        send(
-            url,
-            &JsValue::from_str(body),
-            Some("application/x-www-form-urlencoded"),
-        )
-        .await
+        send(url, &JsValue::from_str(body)).await
     }
 
-    /// POSTs `body` (a string, or `FormData` whose content type the browser sets itself).
-    async fn send(
-        url: &str,
-        body: &JsValue,
-        content_type: Option<&str>,
-    ) -> Result<String, AppError> {
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(body);
-        let headers = web_sys::Headers::new().map_err(|_| AppError::Internal)?;
-        let _ = headers.set("Accept", "application/json");
-        if let Some(content_type) = content_type {
-            let _ = headers.set("Content-Type", content_type);
-        }
-        init.set_headers(&headers);
-        let network = || AppError::Request("network".into());
-        let response: web_sys::Response =
-            JsFuture::from(window().fetch_with_str_and_init(url, &init))
-                .await
-                .map_err(|_| network())?
-                .dyn_into()
-                .map_err(|_| network())?;
-        let text = JsFuture::from(response.text().map_err(|_| network())?)
-            .await
-            .map_err(|_| network())?
-            .as_string()
-            .unwrap_or_default();
-        if response.ok() {
-            Ok(text)
-        } else {
-            Err(serde_json::from_str(&text).unwrap_or(AppError::Internal))
+    async fn send(url: &str, body: &JsValue) -> Result<String, AppError> {
+        match dom::post(url, body).await {
+            None => Err(AppError::Request("network".into())),
+            Some((true, text)) => Ok(text),
+            Some((false, text)) => Err(dom::parse_json(&text)
+                .and_then(|value| crate::wire::app_error(&value))
+                .unwrap_or(AppError::Internal)),
         }
     }
 
     fn succeed(form: &HtmlFormElement, answer: &str) {
-        let path = serde_json::from_str::<String>(answer)
-            .ok()
-            .filter(|p| p.starts_with('/') && !p.starts_with("//"));
+        let path = dom::json_text(answer).filter(|p| p.starts_with('/') && !p.starts_with("//"));
         let target = path.or_else(|| form.get_attribute("data-success-url"));
-        if let Some(target) = target {
-            let _ = window().location().set_href(&target);
+        if let (Some(target), Some(window)) = (target, dom::window()) {
+            let _ = window.location().set_href(&target);
             return;
         }
         if let Ok(Some(notice)) = form.query_selector("[data-success]") {
@@ -483,12 +437,8 @@ mod client {
                 show_error(&control, None, locale);
             }
             // Every field the server names, whether or not it has a live rule.
-            let document = window().document();
             for (name, key) in &fields.0 {
-                let control = document
-                    .as_ref()
-                    .and_then(|d| d.get_element_by_id(&format!("field-{name}")));
-                if let Some(control) = control {
+                if let Some(control) = dom::by_id(&format!("field-{name}")) {
                     show_error(&control, Some(locale.t(*key).to_owned()), locale);
                 }
             }
@@ -530,11 +480,12 @@ mod client {
                 if generation.get() != mine {
                     return;
                 }
-                leptos::task::spawn_local(async move {
+                dom::spawn(async move {
                     let answer = post("/api/fn/rate_password", &body).await;
                     let verdict = answer
                         .ok()
-                        .and_then(|text| serde_json::from_str::<PasswordVerdict>(&text).ok());
+                        .and_then(|text| dom::parse_json(&text))
+                        .and_then(|value| crate::wire::password_verdict(&value));
                     if generation.get() != mine {
                         return;
                     }
@@ -557,7 +508,7 @@ mod client {
                     }
                 });
             },
-            Duration::from_millis(300),
+            300,
         );
     }
 

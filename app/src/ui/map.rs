@@ -38,31 +38,14 @@ pub fn LeafletAssets(#[prop(optional)] clusters: bool) -> impl IntoView {
     }
 }
 
-/// The event page's map: one marker, no editing.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-pub fn EventMap(
-    /// Degrees as text: the browser parses them with JavaScript (no float parser in the WASM).
-    lat: String,
-    lon: String,
-    tiles: String,
-    label: String,
-) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
-    let aria_label = label.clone();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(element) = root.get() {
-            let (tiles, label) = (tiles.clone(), label.clone());
-            let (lat, lon) = (client::number(&lat), client::number(&lon));
-            if let Some((lat, lon)) = lat.zip(lon) {
-                client::when_ready(move || client::show(&element, lat, lon, &tiles, &label));
-            }
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (&tiles, &label, &lat, &lon);
-    view! { <div class="event-map" node_ref=root role="region" aria-label=aria_label data-event-map></div> }
+/// The event page's map: one marker, no editing. Degrees travel as text: the browser parses them
+/// with JavaScript (no float parser in the WASM).
+#[component]
+pub fn EventMap(lat: String, lon: String, tiles: String, label: String) -> impl IntoView {
+    view! {
+        <div class="event-map" role="region" aria-label=label.clone() data-event-map data-island="event-map"
+            data-lat=lat data-lon=lon data-tiles=tiles data-label=label></div>
+    }
 }
 
 #[cfg(feature = "hydrate")]
@@ -70,9 +53,20 @@ pub mod client {
     use leaflet::{
         DragEvents, LatLng, Map, MapOptions, Marker, MarkerOptions, TileLayer, TileLayerOptions,
     };
-    use leptos::prelude::window;
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
     use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+    use crate::{client::dom, i18n::Locale};
+
+    /// The event page's map, once Leaflet is there.
+    pub fn attach_event_map(element: &HtmlElement, _: Locale) {
+        let data = |name: &str| element.get_attribute(name).unwrap_or_default();
+        let (tiles, label) = (data("data-tiles"), data("data-label"));
+        if let Some((lat, lon)) = number(&data("data-lat")).zip(number(&data("data-lon"))) {
+            let element = element.clone();
+            when_ready(move || show(&element, lat, lon, &tiles, &label));
+        }
+    }
 
     /// Runs `f` once Leaflet's script has run (it is deferred: it may come after the WASM).
     pub fn when_ready(f: impl FnOnce() + 'static) {
@@ -82,7 +76,10 @@ pub mod client {
     /// Runs `f` once `window.L[path…]` exists (Leaflet, or a plug-in such as `markerClusterGroup`),
     /// else when the page has loaded.
     pub fn when_loaded(path: &str, f: impl FnOnce() + 'static) {
-        let mut object: JsValue = window().into();
+        let Some(window) = dom::window() else {
+            return;
+        };
+        let mut object: JsValue = window.clone().into();
         let mut loaded = true;
         for name in std::iter::once("L").chain(path.split('.').filter(|n| *n != "L")) {
             match js_sys::Reflect::get(&object, &JsValue::from_str(name)) {
@@ -98,7 +95,7 @@ pub mod client {
             return;
         }
         let callback = Closure::once_into_js(f);
-        let _ = window().add_event_listener_with_callback("load", callback.unchecked_ref());
+        let _ = window.add_event_listener_with_callback("load", callback.unchecked_ref());
     }
 
     pub fn base_map(
@@ -112,6 +109,8 @@ pub mod client {
         options.set_center(LatLng::new(lat, lon));
         options.set_zoom(zoom);
         options.set_scroll_wheel_zoom(false);
+        // Without a tile layer Leaflet knows no zoom limit, and marker clustering needs one.
+        options.set_max_zoom(19.0);
         let map = Map::new_with_element(element, &options).ok()?;
         if !tiles.is_empty() {
             let tile_options = TileLayerOptions::default();
@@ -160,23 +159,6 @@ pub mod client {
         number(&input.value())
     }
 
-    /// The body of a successful GET of `url` (`None` on a network error or a non-2xx status).
-    pub async fn fetch_text(url: &str) -> Option<String> {
-        use wasm_bindgen_futures::JsFuture;
-        let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        if !response.ok() {
-            return None;
-        }
-        JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()
-    }
-
     /// Asks the geocoder where the typed address is; `None` when it does not know or does not answer.
     pub async fn geocode(url: &str, query: &str) -> Option<(f64, f64)> {
         let separator = if url.contains('?') { '&' } else { '?' };
@@ -184,16 +166,16 @@ pub mod client {
             "{url}{separator}format=json&limit=1&q={}",
             js_sys::encode_uri_component(query)
         );
-        let text = fetch_text(&address).await?;
+        let text = dom::fetch_text(&address).await?;
         // Nominatim's answer: `[{"lat": "47.21", "lon": "-1.55", …}]`.
-        #[derive(serde::Deserialize)]
-        struct Place {
-            lat: String,
-            lon: String,
-        }
-        let places: Vec<Place> = serde_json::from_str(&text).ok()?;
-        let place = places.first()?;
-        let (lat, lon) = (number(&place.lat)?, number(&place.lon)?);
+        let place = js_sys::Reflect::get(&dom::parse_json(&text)?, &JsValue::from_f64(0.0)).ok()?;
+        let degrees = |name: &str| {
+            js_sys::Reflect::get(&place, &JsValue::from_str(name))
+                .ok()?
+                .as_string()
+                .and_then(|text| number(&text))
+        };
+        let (lat, lon) = (degrees("lat")?, degrees("lon")?);
         (lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some((lat, lon))
     }
 
@@ -248,12 +230,12 @@ pub mod client {
             let mine = generation.get();
             let (generation, url, status) = (generation.clone(), url.clone(), status.clone());
             let (lat_input, lon_input) = (lat_input.clone(), lon_input.clone());
-            leptos::prelude::set_timeout(
+            dom::set_timeout(
                 move || {
                     if generation.get() != mine {
                         return;
                     }
-                    leptos::task::spawn_local(async move {
+                    dom::spawn(async move {
                         // A pin placed by hand (not by an earlier search) stays where it is.
                         let by_hand = !lat_input.value().is_empty()
                             && lat_input.get_attribute("data-geocoded").as_deref()
@@ -280,7 +262,7 @@ pub mod client {
                         }
                     });
                 },
-                std::time::Duration::from_millis(800),
+                800,
             );
         });
         let _ = form.add_event_listener_with_callback("input", handler.as_ref().unchecked_ref());

@@ -4,35 +4,40 @@ use leptos::prelude::*;
 
 use crate::i18n::{Locale, MessageKey};
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[component]
 pub fn ShareButton(locale: Locale, url: String, title: String) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let on_click = move |_| {
-        #[cfg(feature = "hydrate")]
-        client::share(&url, &title, copied);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&url, &title);
-    };
     view! {
-        <button type="button" class="button button-ghost share-button" data-share on:click=on_click>
-            {move || if copied.get() { locale.t(MessageKey::ShareCopied) } else { locale.t(MessageKey::ShareEvent) }}
+        <button type="button" class="button button-ghost share-button" data-share data-island="share"
+            data-url=url data-title=title data-copied=locale.t(MessageKey::ShareCopied)>
+            {locale.t(MessageKey::ShareEvent)}
         </button>
     }
 }
 
 #[cfg(feature = "hydrate")]
-mod client {
-    use leptos::prelude::*;
+pub mod client {
     use wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Event, HtmlElement};
 
-    pub fn share(url: &str, title: &str, copied: RwSignal<bool>) {
-        let navigator = window().navigator();
+    use crate::{client::dom, i18n::Locale};
+
+    pub fn attach(button: &HtmlElement, _: Locale) {
+        let clicked = button.clone();
+        dom::listen(button, "click", move |_: Event| share(&clicked));
+        let _ = button.set_attribute("data-live", "true");
+    }
+
+    fn share(button: &HtmlElement) {
+        let Some(navigator) = dom::window().map(|w| w.navigator()) else {
+            return;
+        };
         let can_share =
             js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
-        let (url, title) = (url.to_owned(), title.to_owned());
-        leptos::task::spawn_local(async move {
+        let data = |name: &str| button.get_attribute(name).unwrap_or_default();
+        let (url, title, copied) = (data("data-url"), data("data-title"), data("data-copied"));
+        let button = button.clone();
+        dom::spawn(async move {
             if can_share {
                 let data = web_sys::ShareData::new();
                 data.set_title(&title);
@@ -43,7 +48,7 @@ mod client {
                 .await
                 .is_ok()
             {
-                copied.set(true);
+                button.set_text_content(Some(&copied));
             }
         });
     }

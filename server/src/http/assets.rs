@@ -8,7 +8,7 @@ use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
 
 use super::AppState;
 
-/// Reads `pkg/hash.txt` (written by `scripts/build.sh`) to learn the hashed stylesheet name.
+/// Reads `pkg/hash.txt` (written by `scripts/build.sh`) to learn the hashed asset names.
 pub fn load_assets(site_root: &Path) -> Result<app::Assets, String> {
     let hash_file = site_root.join("pkg").join("hash.txt");
     let text = std::fs::read_to_string(&hash_file).map_err(|error| {
@@ -17,13 +17,16 @@ pub fn load_assets(site_root: &Path) -> Result<app::Assets, String> {
             hash_file.display()
         )
     })?;
-    let css_hash = text
-        .lines()
-        .find_map(|line| line.strip_prefix("css:"))
-        .map(str::trim)
-        .ok_or_else(|| format!("{} has no css line", hash_file.display()))?;
+    let hash = |kind: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(kind)?.strip_prefix(':'))
+            .map(str::trim)
+            .ok_or_else(|| format!("{} has no {kind} line", hash_file.display()))
+    };
     Ok(app::Assets {
-        stylesheet: format!("/pkg/meetral.{css_hash}.css"),
+        stylesheet: format!("/pkg/meetral.{}.css", hash("css")?),
+        script: format!("/pkg/meetral.{}.js", hash("js")?),
+        wasm: format!("/pkg/meetral.{}.wasm", hash("wasm")?),
     })
 }
 

@@ -1,9 +1,7 @@
-//! Valid HTML from Leptos's output (the test command checks every page with vnu). Four things the
+//! Valid HTML from Leptos's output (the test command checks every page with vnu). Three things the
 //! framework writes that the HTML standard does not allow, fixed on the way out:
 //! - `<!>`, tachys's empty placeholder comment, is a parse error ("bogus comment"); `<!---->` is the same
-//!   empty comment node in the DOM, so hydration finds exactly what it expects;
-//! - `HydrationScripts` puts the CSP nonce in the preload links' `crossorigin` attribute (an invalid value,
-//!   which browsers read as `anonymous`): it becomes `crossorigin=""`, the same mode, spelled validly;
+//!   empty comment node in the DOM;
 //! - the resolved-resources script that `leptos_axum` streams after the document ends moves inside
 //!   `<body>` (it still runs last);
 //! - `leptos_meta` keeps every `<Meta name="description">` where it replaces titles: the page's own
@@ -30,12 +28,6 @@ pub async fn tidy(request: Request, next: Next) -> Response {
     if !html {
         return response;
     }
-    let nonce = response
-        .headers()
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|value| value.to_str().ok())
-        .and_then(csp_nonce)
-        .map(str::to_owned);
     let (mut parts, body) = response.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(bytes) => bytes,
@@ -45,24 +37,15 @@ pub async fn tidy(request: Request, next: Next) -> Response {
         }
     };
     let body = match std::str::from_utf8(&bytes) {
-        Ok(text) => Body::from(tidy_html(text, nonce.as_deref())),
+        Ok(text) => Body::from(tidy_html(text)),
         Err(_) => Body::from(bytes),
     };
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, body)
 }
 
-fn csp_nonce(policy: &str) -> Option<&str> {
-    let start = policy.find("'nonce-")? + "'nonce-".len();
-    let end = start + policy[start..].find('\'')?;
-    Some(&policy[start..end])
-}
-
-pub fn tidy_html(html: &str, nonce: Option<&str>) -> String {
+pub fn tidy_html(html: &str) -> String {
     let mut text = without_placeholders(html);
-    if let Some(nonce) = nonce.filter(|n| !n.is_empty()) {
-        text = text.replace(&format!("crossorigin=\"{nonce}\""), "crossorigin=\"\"");
-    }
     const END: &str = "</body></html>";
     if let Some(at) = text.find(END)
         && at + END.len() < text.len()
@@ -124,21 +107,17 @@ mod tests {
     fn placeholders_become_valid_empty_comments_outside_scripts() {
         let html = r#"<p><!>a</p><script>let s = "<!>";</script><b><!></b>"#;
         assert_eq!(
-            tidy_html(html, None),
+            tidy_html(html),
             r#"<p><!---->a</p><script>let s = "<!>";</script><b><!----></b>"#
         );
     }
 
     #[test]
-    fn the_nonce_leaves_crossorigin_and_late_scripts_move_inside_the_body() {
-        let html = r#"<head><link crossorigin="abc"></head><body>x</body></html><script nonce="abc">r()</script>"#;
+    fn late_scripts_move_inside_the_body() {
+        let html = r#"<head></head><body>x</body></html><script nonce="abc">r()</script>"#;
         assert_eq!(
-            tidy_html(html, Some("abc")),
-            r#"<head><link crossorigin=""></head><body>x<script nonce="abc">r()</script></body></html>"#
-        );
-        assert_eq!(
-            csp_nonce("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval'"),
-            Some("abc")
+            tidy_html(html),
+            r#"<head></head><body>x<script nonce="abc">r()</script></body></html>"#
         );
     }
 
@@ -146,10 +125,10 @@ mod tests {
     fn the_page_description_replaces_the_default() {
         let html = r#"<meta name="description" content="site"><meta name="description" content="page"><title>t</title>"#;
         assert_eq!(
-            tidy_html(html, None),
+            tidy_html(html),
             r#"<meta name="description" content="page"><title>t</title>"#
         );
         let single = r#"<meta name="description" content="site">"#;
-        assert_eq!(tidy_html(single, None), single);
+        assert_eq!(tidy_html(single), single);
     }
 }

@@ -604,6 +604,74 @@ async fn two_factor_sign_in_needs_a_fresh_code_or_an_unused_recovery_code() {
     );
 }
 
+/// Enrolment as a browser without JavaScript does it: plain form posts that come back to the security
+/// page, which shows the secret being enrolled, then the recovery codes once.
+#[tokio::test]
+async fn two_factor_enrolment_works_as_plain_form_posts() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_in(&app, "plain@exemple.fr").await;
+    let html = [("cookie", cookie.as_str()), ("accept", "text/html")];
+    let before = app.get("/account/security", &html).await;
+    assert!(before.body.contains("Activer la double authentification"));
+    assert!(!before.body.contains("totp-secret"));
+
+    let begun = app.post_form("/api/fn/begin_two_factor", "", &html).await;
+    assert_eq!(begun.status, 302, "{}", begun.body);
+    assert!(
+        begun.headers["location"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("/account/security")
+    );
+    let page = app.get("/account/security", &html).await;
+    assert!(page.body.contains("<svg"), "the QR code");
+    let secret = page
+        .body
+        .split(r#"class="totp-secret">"#)
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the secret is on the page")
+        .to_owned();
+    assert_eq!(secret.split_whitespace().collect::<String>().len(), 32);
+    // Reloading shows the same secret (the one in the session), not a new one.
+    assert!(
+        app.get("/account/security", &html)
+            .await
+            .body
+            .contains(&secret)
+    );
+
+    let confirmed = app
+        .post_form(
+            "/api/fn/confirm_two_factor",
+            &format!("code={}", totp_now(&secret, 0)),
+            &html,
+        )
+        .await;
+    assert_eq!(confirmed.status, 302, "{}", confirmed.body);
+    let rotated = session_cookie(&confirmed);
+    let signed = [("cookie", rotated.as_str()), ("accept", "text/html")];
+    let shown = app.get("/account/security", &signed).await;
+    assert!(
+        shown
+            .body
+            .contains("La double authentification est active.")
+    );
+    assert_eq!(
+        shown.body.matches("<li><code>").count(),
+        10,
+        "{}",
+        shown.body
+    );
+    let again = app.get("/account/security", &signed).await;
+    assert_eq!(
+        again.body.matches("<li><code>").count(),
+        0,
+        "codes show once"
+    );
+    assert!(!again.body.contains("totp-secret"));
+}
+
 #[tokio::test]
 async fn staff_need_two_factor_and_every_admin_function_refuses_lower_roles() {
     let app = TestApp::spawn().await;

@@ -96,13 +96,15 @@ pub async fn my_two_factor() -> Result<TwoFactorStatus, AppError> {
         async {
             let user = server::require_user().await?;
             let pool = crate::ssr::db::pool()?;
-            server::two_factor::status(&pool, &user).await
+            let session = server::request_session().await?;
+            server::two_factor::status(&pool, &session, &user).await
         }
         .await,
     )
 }
 
-/// A new secret to scan; 2FA turns on only once a code from it is confirmed.
+/// A new secret to scan; 2FA turns on only once a code from it is confirmed. The security page shows
+/// it (a plain form post goes back there).
 #[server(prefix = "/api/fn", endpoint = "begin_two_factor")]
 pub async fn begin_two_factor() -> Result<TwoFactorSetup, AppError> {
     use super::super::server;
@@ -114,13 +116,16 @@ pub async fn begin_two_factor() -> Result<TwoFactorSetup, AppError> {
             }
             let pool = crate::ssr::db::pool()?;
             let session = server::request_session().await?;
-            server::two_factor::begin_setup(&pool, &session, &user).await
+            let setup = server::two_factor::begin_setup(&pool, &session, &user).await?;
+            super::session::redirect_form_post("/account/security#two-factor");
+            Ok(setup)
         }
         .await,
     )
 }
 
-/// Turns 2FA on with the first code; answers the recovery codes, shown once.
+/// Turns 2FA on with the first code; answers the recovery codes, which the security page also shows
+/// once.
 #[server(prefix = "/api/fn", endpoint = "confirm_two_factor")]
 pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
     use super::super::{model, server};
@@ -131,14 +136,17 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
             crate::ssr::rate_limit::check(|l| &l.login)?;
             let pool = crate::ssr::db::pool()?;
             let session = server::request_session().await?;
-            server::two_factor::confirm_setup(
+            let codes = server::two_factor::confirm_setup(
                 &pool,
                 &session,
                 &user,
                 &code,
                 &server::Client::current(),
             )
-            .await
+            .await?;
+            server::two_factor::keep_new_codes(&session, &codes).await?;
+            super::session::redirect_form_post("/account/security?saved=2fa-on#two-factor");
+            Ok(codes)
         }
         .await,
     )
@@ -181,8 +189,17 @@ pub async fn regenerate_recovery_codes(code: String) -> Result<Vec<String>, AppE
             crate::ssr::rate_limit::check(|l| &l.login)?;
             let pool = crate::ssr::db::pool()?;
             server::limits::check_second_factor(&pool, user.id).await?;
-            server::two_factor::regenerate_codes(&pool, &user, &factor, &server::Client::current())
-                .await
+            let codes = server::two_factor::regenerate_codes(
+                &pool,
+                &user,
+                &factor,
+                &server::Client::current(),
+            )
+            .await?;
+            let session = server::request_session().await?;
+            server::two_factor::keep_new_codes(&session, &codes).await?;
+            super::session::redirect_form_post("/account/security?saved=codes#two-factor");
+            Ok(codes)
         }
         .await,
     )

@@ -21,6 +21,10 @@ pub struct TwoFactorStatus {
     pub recovery_codes_left: i64,
     /// Moderators and admins cannot turn it off.
     pub required: bool,
+    /// The secret being enrolled (after "turn on", before the first code is confirmed).
+    pub setup: Option<TwoFactorSetup>,
+    /// Recovery codes just made, shown on this one page load.
+    pub new_codes: Option<Vec<String>>,
 }
 
 /// How many recovery codes a person gets, each usable once.

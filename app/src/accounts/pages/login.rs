@@ -57,7 +57,7 @@ pub fn LoginForm(locale: Locale, next: String) -> impl IntoView {
     let password_error = password.server_message(server_error, "password");
     let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
                 <input type="hidden" name="next" value=next />

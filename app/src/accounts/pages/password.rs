@@ -96,7 +96,7 @@ pub fn ResetPasswordForm(locale: Locale, token: String) -> impl IntoView {
         other => form_summary(locale, other, None),
     };
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/login?reset=1">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
                 <input type="hidden" name="token" value=token />

@@ -102,7 +102,7 @@ pub fn ProfileForm(locale: Locale, initial: Profile) -> impl IntoView {
         Some(MessageKey::FormErrorSummary),
     );
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account?saved=profile">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
                     data-validation=locale.t(MessageKey::FormErrorSummary)>{summary.clone()}</p>
@@ -136,7 +136,7 @@ pub fn EmailChangeForm(locale: Locale) -> impl IntoView {
     let password_error = password.server_message(server_error, "password");
     let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account?saved=email">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
                 <TextField locale name="new_email" label=MessageKey::FieldNewEmail value=new_email.value error=email_error

@@ -103,7 +103,7 @@ fn PublicProfileForms(locale: Locale, page: PublicProfilePage) -> impl IntoView 
 #[component]
 fn AvatarForm(locale: Locale) -> impl IntoView {
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <form class="form" method="post" action="/api/fn/upload_avatar" enctype="multipart/form-data" novalidate
                 data-success-url="/account/public?saved=avatar">
                 <p class="notice notice-error" role="alert" data-summary hidden data-validation=locale.t(MessageKey::FormErrorSummary)></p>
@@ -166,7 +166,7 @@ fn PublicProfileForm(locale: Locale, page: PublicProfilePage) -> impl IntoView {
         Some(MessageKey::FormErrorSummary),
     );
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account/public?saved=public">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
                     data-validation=locale.t(MessageKey::FormErrorSummary)>{summary.clone()}</p>

@@ -68,7 +68,7 @@ pub fn PasswordChangeForm(locale: Locale) -> impl IntoView {
     let current_error = current.server_message(server_error, "current_password");
     let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/account/security?saved=password">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
                 <TextField locale name="current_password" label=MessageKey::FieldCurrentPassword value=current.value
@@ -94,91 +94,89 @@ fn RecoveryCodes(locale: Locale, codes: Vec<String>) -> impl IntoView {
     }
 }
 
-/// Turning two-factor sign-in on (scan, confirm a first code, keep the recovery codes) and off.
-/// Enrolment needs JavaScript: the QR code and secret come back from a server call.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+/// Turning two-factor sign-in on (scan, confirm a first code, keep the recovery codes) and making new
+/// recovery codes. Every step is a form post that comes back to this page, which reads the state from
+/// the server (the secret being enrolled, codes just made): it works without JavaScript.
+#[component]
 pub fn TwoFactorPanel(locale: Locale, status: TwoFactorStatus) -> impl IntoView {
     let t = move |key| locale.t(key);
     let begin = ServerAction::<BeginTwoFactor>::new();
-    let confirm = ServerAction::<ConfirmTwoFactor>::new();
     let regenerate = ServerAction::<RegenerateRecoveryCodes>::new();
-    let enabled = RwSignal::new(status.enabled);
-    let code = LiveField::default();
-    let confirm_error = action_error(confirm);
-    let code_error = code.error(confirm_error, "code", |v| model::check_totp_code(v).err());
-    let setup = move || begin.value().get().and_then(Result::ok);
-    let new_codes = move || {
-        regenerate
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .or_else(|| confirm.value().get().and_then(Result::ok))
-    };
-    Effect::new(move |_| {
-        if matches!(confirm.value().get(), Some(Ok(_))) {
-            enabled.set(true);
-        }
-        if confirm.pending().get() {
-            code.submitted();
-        }
-    });
-    let regenerate_error = action_error(regenerate);
-    let other_error = move || {
-        form_summary(locale, begin.value().get().and_then(Result::err), None).or_else(|| {
+    let other_error =
+        form_summary(locale, action_error(begin).get_untracked(), None).or_else(|| {
             form_summary(
                 locale,
-                regenerate_error.get(),
+                action_error(regenerate).get_untracked(),
                 Some(MessageKey::TwoFactorCodeWrong),
             )
-        })
+        });
+    let codes_left = if status.new_codes.is_some() {
+        model::RECOVERY_CODE_COUNT as i64
+    } else {
+        status.recovery_codes_left
     };
-    let live = crate::ui::live_marker();
-    view! {
-        <div class="two-factor" data-live=live data-enabled=move || enabled.get().to_string()>
-            <p class="notice notice-error" role="alert" hidden=move || other_error().is_none()>{other_error}</p>
-            {move || new_codes().map(|codes| view! { <RecoveryCodes locale codes /> })}
-            <Show when=move || enabled.get() fallback=move || view! {
+    let state = if status.enabled {
+        view! {
+            <p class="notice notice-success">{t(MessageKey::TwoFactorOn)}</p>
+            <p>{format!("{} {codes_left}", t(MessageKey::RecoveryCodesLeft))}</p>
+            <ActionForm action=regenerate attr:class="form form-inline">
+                <div class="field">
+                    <label for="field-regenerate-code">{t(MessageKey::TwoFactorCode)}</label>
+                    <input id="field-regenerate-code" name="code" autocomplete="one-time-code" inputmode="numeric" />
+                </div>
+                <button type="submit" class="button button-ghost">{t(MessageKey::RecoveryCodesRegenerate)}</button>
+            </ActionForm>
+            {status.required.then(|| view! { <p class="field-hint">{t(MessageKey::TwoFactorRequiredForStaff)}</p> })}
+        }
+        .into_any()
+    } else {
+        match status.setup {
+            None => view! {
                 <p>{t(MessageKey::TwoFactorOffLead)}</p>
-                <Show when=move || setup().is_some() fallback=move || view! {
-                    <ActionForm action=begin attr:class="inline-form">
-                        <button type="submit" class="button button-primary" disabled=move || begin.pending().get()>
-                            {t(MessageKey::TwoFactorEnable)}
-                        </button>
-                    </ActionForm>
-                }>
-                    {move || setup().map(|setup| view! {
-                        <ol class="two-factor-steps">
-                            <li>{t(MessageKey::TwoFactorScan)}
-                                <div class="qr" inner_html=setup.qr_svg role="img" aria-label=t(MessageKey::TwoFactorQrLabel)></div>
-                                <p class="field-hint">{t(MessageKey::TwoFactorManual)} " "
-                                    <code class="totp-secret">{setup.secret_grouped}</code></p>
-                            </li>
-                            <li>{t(MessageKey::TwoFactorEnterCode)}</li>
-                        </ol>
-                    })}
-                    <ActionForm action=confirm attr:class="form" attr:novalidate=true>
-                        <TextField locale name="code" label=MessageKey::TwoFactorCode value=code.value error=code_error
-                            autocomplete="one-time-code" on_blur=code.touch() />
-                        <button type="submit" class="button button-primary" disabled=move || confirm.pending().get()>
-                            {t(MessageKey::TwoFactorConfirm)}
-                        </button>
-                    </ActionForm>
-                </Show>
-            }>
-                <p class="notice notice-success">{t(MessageKey::TwoFactorOn)}</p>
-                <p>{move || format!("{} {}", t(MessageKey::RecoveryCodesLeft),
-                    if new_codes().is_some() { model::RECOVERY_CODE_COUNT as i64 } else { status.recovery_codes_left })}</p>
-                <ActionForm action=regenerate attr:class="form form-inline">
-                    <div class="field">
-                        <label for="field-regenerate-code">{t(MessageKey::TwoFactorCode)}</label>
-                        <input id="field-regenerate-code" name="code" autocomplete="one-time-code" inputmode="numeric" />
-                    </div>
-                    <button type="submit" class="button button-ghost">{t(MessageKey::RecoveryCodesRegenerate)}</button>
+                <ActionForm action=begin attr:class="inline-form">
+                    <button type="submit" class="button button-primary">{t(MessageKey::TwoFactorEnable)}</button>
                 </ActionForm>
-                {status.required.then(|| view! { <p class="field-hint">{t(MessageKey::TwoFactorRequiredForStaff)}</p> })}
-            </Show>
+            }
+            .into_any(),
+            Some(setup) => view! { <TwoFactorEnrolment locale setup /> }.into_any(),
+        }
+    };
+    view! {
+        <div class="two-factor" id="two-factor" data-enabled=status.enabled.to_string()>
+            <p class="notice notice-error" role="alert" hidden=other_error.is_none()>{other_error.clone()}</p>
+            {status.new_codes.map(|codes| view! { <RecoveryCodes locale codes /> })}
+            {state}
         </div>
+    }
+}
+
+/// The enrolment's second step: scan (or type) the secret, then confirm a first code.
+#[component]
+fn TwoFactorEnrolment(locale: Locale, setup: model::TwoFactorSetup) -> impl IntoView {
+    let t = move |key| locale.t(key);
+    let confirm = ServerAction::<ConfirmTwoFactor>::new();
+    let code = LiveField::default();
+    let server_error = action_error(confirm);
+    let code_error = code.server_message(server_error, "code");
+    let summary = form_summary(locale, server_error.get_untracked(), None);
+    view! {
+        <ol class="two-factor-steps">
+            <li>{t(MessageKey::TwoFactorScan)}
+                <div class="qr" inner_html=setup.qr_svg role="img" aria-label=t(MessageKey::TwoFactorQrLabel)></div>
+                <p class="field-hint">{t(MessageKey::TwoFactorManual)} " "
+                    <code class="totp-secret">{setup.secret_grouped}</code></p>
+            </li>
+            <li>{t(MessageKey::TwoFactorEnterCode)}</li>
+        </ol>
+        <LiveForm>
+            <ActionForm action=confirm attr:class="form" attr:novalidate=true
+                attr:data-success-url="/account/security?saved=2fa-on#two-factor">
+                <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
+                <TextField locale name="code" label=MessageKey::TwoFactorCode value=code.value error=code_error
+                    autocomplete="one-time-code" check="totp_code" />
+                <button type="submit" class="button button-primary">{t(MessageKey::TwoFactorConfirm)}</button>
+            </ActionForm>
+        </LiveForm>
     }
 }
 

@@ -58,7 +58,7 @@ pub fn SignupForm(locale: Locale) -> impl IntoView {
         Some(MessageKey::FormErrorSummary),
     );
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form" attr:novalidate=true attr:data-success-url="/signup/check-email">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()
                     data-validation=locale.t(MessageKey::FormErrorSummary)>{summary.clone()}</p>

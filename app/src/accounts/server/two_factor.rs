@@ -19,6 +19,8 @@ use crate::{
 
 /// The secret being enrolled lives in the session until a first code proves the app has it.
 const SETUP_KEY: &str = "totp_setup";
+/// Recovery codes just made wait here for the one page load that shows them.
+const NEW_CODES_KEY: &str = "totp_new_codes";
 const STEP_SECS: u64 = 30;
 
 fn totp(secret: Vec<u8>) -> TOTP {
@@ -56,17 +58,26 @@ fn matching_step(secret: &[u8], code: &str, now: u64) -> Option<i64> {
         .map(|step| step as i64)
 }
 
-pub async fn status(pool: &PgPool, user: &CurrentUser) -> Result<TwoFactorStatus, AppError> {
+/// The security page's 2FA part: on or off, the enrolment under way, and recovery codes just made
+/// (taken from the session: they show once).
+pub async fn status(
+    pool: &PgPool,
+    session: &Session,
+    user: &CurrentUser,
+) -> Result<TwoFactorStatus, AppError> {
     let left = sqlx::query_scalar!(
         r#"SELECT count(*) AS "left!" FROM user_recovery_codes WHERE user_id = $1 AND used_at IS NULL"#,
         user.id
     )
     .fetch_one(pool)
     .await?;
+    let new_codes: Option<Vec<String>> = session.remove(NEW_CODES_KEY).await.map_err(internal)?;
     Ok(TwoFactorStatus {
         enabled: user.two_factor,
         recovery_codes_left: left,
         required: user.role.is_staff(),
+        setup: pending_setup(pool, session, user).await?,
+        new_codes: new_codes.filter(|_| user.two_factor),
     })
 }
 
@@ -83,6 +94,27 @@ pub async fn begin_setup(
         .insert(SETUP_KEY, &encoded)
         .await
         .map_err(internal)?;
+    setup_view(pool, user, encoded).await
+}
+
+/// The enrolment under way in this session, if any: what the page shows until a code confirms it.
+async fn pending_setup(
+    pool: &PgPool,
+    session: &Session,
+    user: &CurrentUser,
+) -> Result<Option<TwoFactorSetup>, AppError> {
+    let encoded: Option<String> = session.get(SETUP_KEY).await.map_err(internal)?;
+    match encoded {
+        Some(encoded) if !user.two_factor => Ok(Some(setup_view(pool, user, encoded).await?)),
+        _ => Ok(None),
+    }
+}
+
+async fn setup_view(
+    pool: &PgPool,
+    user: &CurrentUser,
+    encoded: String,
+) -> Result<TwoFactorSetup, AppError> {
     let email = sqlx::query_scalar!("SELECT email FROM users WHERE id = $1", user.id)
         .fetch_one(pool)
         .await?;
@@ -102,6 +134,11 @@ pub async fn begin_setup(
         otpauth_uri,
         qr_svg,
     })
+}
+
+/// Keeps just-made recovery codes for the next page load of this session (the page takes them).
+pub async fn keep_new_codes(session: &Session, codes: &[String]) -> Result<(), AppError> {
+    session.insert(NEW_CODES_KEY, codes).await.map_err(internal)
 }
 
 fn new_recovery_codes() -> Vec<String> {

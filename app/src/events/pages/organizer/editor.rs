@@ -148,7 +148,7 @@ fn EventEditor(locale: Locale, data: EventFormData) -> impl IntoView {
     } = form.clone();
     view! {
         {data.from_draft.then(|| view! { <p class="notice notice-info" role="status">{t(MessageKey::EditorDraftRestored)}</p> })}
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="form event-form" attr:novalidate=true
                 attr:data-autosave="/api/fn/save_event_draft">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()

@@ -110,7 +110,7 @@ fn SubmitForm(locale: Locale, id: i64) -> impl IntoView {
     let server_error = action_error(action);
     let summary = form_summary(locale, server_error.get_untracked(), None);
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="inline-form">
                 <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
                 <input type="hidden" name="event" value=id.to_string() />
@@ -131,7 +131,7 @@ fn CancelForm(locale: Locale, id: i64) -> impl IntoView {
         <details class="cancel-event">
             <summary>{locale.t(MessageKey::CancelEventTitle)}</summary>
             <p>{locale.pick("Chaque inscrit reçoit un e-mail et une notification avec votre message ; les billets sont annulés. Cette action est définitive.", "Everyone registered gets an email and a notification with your message; tickets are cancelled. This cannot be undone.")}</p>
-            <LiveForm locale>
+            <LiveForm>
                 <ActionForm action attr:class="form" attr:novalidate=true>
                     <p class="notice notice-error" role="alert" data-summary hidden=summary.is_none()>{summary.clone()}</p>
                     <input type="hidden" name="event" value=id.to_string() />
@@ -174,7 +174,7 @@ fn ImagesPanel(locale: Locale, detail: EventDetail) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <LiveForm locale>
+            <LiveForm>
                 <form class="form" method="post" action="/api/fn/upload_event_image" enctype="multipart/form-data" novalidate>
                     <p class="notice notice-error" role="alert" data-summary hidden data-validation=t(MessageKey::FormErrorSummary)></p>
                     <input type="hidden" name="event" value=id.to_string() />
@@ -211,7 +211,7 @@ fn ImagesPanel(locale: Locale, detail: EventDetail) -> impl IntoView {
 fn DeleteImageForm(locale: Locale, image: i64) -> impl IntoView {
     let action = ServerAction::<DeleteEventImage>::new();
     view! {
-        <LiveForm locale>
+        <LiveForm>
             <ActionForm action attr:class="inline-form">
                 <p class="notice notice-error" role="alert" data-summary hidden></p>
                 <input type="hidden" name="image" value=image.to_string() />
