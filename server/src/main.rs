@@ -8,6 +8,9 @@ use meetral_server::{
 use std::{process::ExitCode, sync::Arc};
 use tracing_subscriber::EnvFilter;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "meetral",
