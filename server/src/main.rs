@@ -202,10 +202,13 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> Result<(), String> {
     } else {
         None
     };
+    let page_views = app::dashboard::server::PageViews::default();
+    page_views.spawn_flusher(pool.clone(), std::time::Duration::from_secs(5));
     let state = http::AppState {
         leptos_options,
-        pool,
+        pool: pool.clone(),
         config: Arc::new(config),
+        page_views: page_views.clone(),
     };
     let router = http::router(state, assets);
     tracing::info!("Meetral listening on http://{address}");
@@ -216,6 +219,9 @@ async fn serve(config: Config, pool: sqlx::PgPool) -> Result<(), String> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(|e| format!("server error: {e}"))?;
+    if let Err(error) = page_views.flush(&pool).await {
+        tracing::warn!(%error, "the last page views were not written");
+    }
     let _ = stop_tx.send(true);
     if let Some(handle) = mail_worker {
         // The worker finishes the mail it is sending; a stuck SMTP server does not block shutdown.

@@ -1,6 +1,11 @@
 //! The dashboard's and the statistics' queries (server only). Each list is one query; nothing is
 //! loaded per row.
 
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, PoisonError},
+};
+
 use chrono::{Duration, NaiveDate, Utc};
 use sqlx::PgPool;
 
@@ -108,6 +113,11 @@ pub async fn stats(
 ) -> Result<EventStats, AppError> {
     let mut conn = pool.acquire().await?;
     access::check(&mut conn, user, event_id, Need::Manage).await?;
+    if let Some(views) = leptos::prelude::use_context::<PageViews>()
+        && let Err(error) = views.flush(pool).await
+    {
+        tracing::warn!(%error, "page views not written yet");
+    }
     let event = sqlx::query!(
         r#"SELECT e.title, e.slug, e.starts_at, e.ends_at, e.time_zone, e.capacity, e.seats_taken,
                   (SELECT min(p.created_at) FROM event_participants p WHERE p.event_id = e.id) AS first_registration,
@@ -170,17 +180,72 @@ pub async fn stats(
 }
 
 /// Counts one view of a published event's page: a number per day, nothing about who viewed it.
-pub async fn record_view(pool: &PgPool, event_id: i64) -> Result<(), sqlx::Error> {
-    let day = Utc::now().with_timezone(&DEFAULT_TIME_ZONE).date_naive();
-    sqlx::query!(
-        "INSERT INTO event_page_views (event_id, day, views) VALUES ($1, $2, 1)
-         ON CONFLICT (event_id, day) DO UPDATE SET views = event_page_views.views + 1",
-        event_id,
-        day
-    )
-    .execute(pool)
-    .await?;
-    Ok(())
+/// Event page views, counted in memory and written in batches (`flush`): one upsert per page view made
+/// every visitor of a popular event wait on the same row's lock (the event page under load spent more
+/// time queueing for it than rendering). The server flushes every few seconds and when it stops; the
+/// statistics flush first, so an organizer sees their own server's views at once. A crash loses at
+/// most the last few seconds of views, which a statistic can afford.
+#[derive(Clone, Default)]
+pub struct PageViews(Arc<Mutex<HashMap<(i64, NaiveDate), i64>>>);
+
+impl PageViews {
+    /// One view of `event_id`, today in France (the statistics' days).
+    pub fn count(&self, event_id: i64) {
+        let day = Utc::now().with_timezone(&DEFAULT_TIME_ZONE).date_naive();
+        let mut counts = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        *counts.entry((event_id, day)).or_default() += 1;
+    }
+
+    /// Writes what was counted in one statement; on failure the counts are kept for the next try.
+    pub async fn flush(&self, pool: &PgPool) -> Result<(), sqlx::Error> {
+        let taken = std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner));
+        if taken.is_empty() {
+            return Ok(());
+        }
+        let mut events = Vec::with_capacity(taken.len());
+        let mut days = Vec::with_capacity(taken.len());
+        let mut views = Vec::with_capacity(taken.len());
+        for ((event, day), count) in &taken {
+            events.push(*event);
+            days.push(*day);
+            views.push(*count);
+        }
+        // An event deleted meanwhile has no row to count into: the join leaves it out.
+        let written = sqlx::query!(
+            "INSERT INTO event_page_views (event_id, day, views)
+             SELECT v.event_id, v.day, v.views
+             FROM unnest($1::bigint[], $2::date[], $3::bigint[]) AS v(event_id, day, views)
+             JOIN events e ON e.id = v.event_id
+             ON CONFLICT (event_id, day) DO UPDATE SET views = event_page_views.views + EXCLUDED.views",
+            &events,
+            &days,
+            &views
+        )
+        .execute(pool)
+        .await;
+        if let Err(error) = written {
+            let mut counts = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            for (key, count) in taken {
+                *counts.entry(key).or_default() += count;
+            }
+            return Err(error);
+        }
+        Ok(())
+    }
+
+    /// Flushes every `every` until the process ends.
+    pub fn spawn_flusher(&self, pool: PgPool, every: std::time::Duration) {
+        let views = self.clone();
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(every);
+            loop {
+                ticks.tick().await;
+                if let Err(error) = views.flush(&pool).await {
+                    tracing::warn!(%error, "page views not written yet");
+                }
+            }
+        });
+    }
 }
 
 /// Crawlers and link previews are not visitors.

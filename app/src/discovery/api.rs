@@ -31,8 +31,15 @@ pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
     crate::ssr::request::reply(
         async {
             use super::model::{PAGE_SIZE, View, format_degrees};
+            use super::server::cache::{CataloguePages, version};
             let pool = crate::ssr::db::pool()?;
             let locale = crate::ssr::request::locale();
+            let pages = use_context::<CataloguePages>();
+            let key = format!("{}|{filters:?}", locale.code());
+            let version = version(&pool).await?;
+            if let Some(page) = pages.as_ref().and_then(|pages| pages.0.get(&key, version)) {
+                return Ok(page);
+            }
             let limit = if filters.view == View::Map {
                 MAP_LIMIT
             } else {
@@ -48,7 +55,7 @@ pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
             .await?;
             let categories = crate::events::server::authoring::categories(&pool, locale).await?;
             let seen = i64::from(filters.page.saturating_sub(1)) * limit + found.cards.len() as i64;
-            Ok(CataloguePage {
+            let page = CataloguePage {
                 has_next: found.more || found.total > seen,
                 points: found
                     .points
@@ -59,7 +66,11 @@ pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
                 more: found.more,
                 cards: found.cards,
                 categories,
-            })
+            };
+            if let Some(pages) = pages {
+                pages.0.put(key, version, page.clone());
+            }
+            Ok(page)
         }
         .await,
     )

@@ -17,25 +17,25 @@ pub async fn event_by_slug(slug: String) -> Result<EventDetail, AppError> {
             let pool = crate::ssr::db::pool()?;
             let event =
                 super::server::page::by_slug(&pool, &slug, crate::ssr::request::locale()).await?;
-            count_view(&pool, &event).await;
+            count_view(&event);
             Ok(event)
         }
         .await,
     )
 }
 
-/// A page view of a published event by a person (not a robot). A failed count never fails the page.
+/// A page view of a published event by a person (not a robot), counted in memory (`PageViews`).
 #[cfg(feature = "ssr")]
-async fn count_view(pool: &sqlx::PgPool, event: &EventDetail) {
-    use crate::dashboard::server::{is_robot, record_view};
+fn count_view(event: &EventDetail) {
+    use crate::dashboard::server::{PageViews, is_robot};
     let user_agent = crate::accounts::server::Client::current()
         .user_agent
         .unwrap_or_default();
     if event.status != super::model::EventStatus::Published || is_robot(&user_agent) {
         return;
     }
-    if let Err(error) = record_view(pool, event.id).await {
-        tracing::warn!(%error, "page view not counted");
+    if let Some(views) = use_context::<PageViews>() {
+        views.count(event.id);
     }
 }
 

@@ -41,6 +41,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
     pub config: Arc<Config>,
+    /// Event page views not yet written (`serve` flushes them periodically and when it stops).
+    pub page_views: app::dashboard::server::PageViews,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -75,9 +77,12 @@ pub fn router(state: AppState, assets: app::Assets) -> Router {
     let webhook_policy = app::webhooks::server::WebhookPolicy {
         allow_private: state.config.webhook_allow_private,
     };
+    let catalogue_pages = app::discovery::server::cache::CataloguePages::default();
     let context = {
-        let pool = state.pool.clone();
+        let (pool, page_views) = (state.pool.clone(), state.page_views.clone());
         move || {
+            provide_context(catalogue_pages.clone());
+            provide_context(page_views.clone());
             provide_context(pool.clone());
             provide_context(base_url.clone());
             provide_context(media.clone());

@@ -130,10 +130,7 @@ mod tests {
         let single = r#"<meta name="description" content="site">"#;
         assert_eq!(tidy_html(single), single);
         let three = r#"<meta name="description" content="a"><meta name="description" content="b"><meta name="description" content="c">"#;
-        assert_eq!(
-            tidy_html(three),
-            r#"<meta name="description" content="c">"#
-        );
+        assert_eq!(tidy_html(three), r#"<meta name="description" content="c">"#);
     }
 
     #[test]

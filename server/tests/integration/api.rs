@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use crate::common::{
     Reply, TestApp,
     accounts::{call, signed_in, user},
+    join_all,
 };
 use app::accounts::{model::Scope, server::api_tokens};
 
@@ -850,31 +851,6 @@ async fn registrations_share_the_web_service_capacity_holds_and_tickets_stay_pri
         .await
         .expect("seats");
     assert_eq!(taken, 3, "the two seats went back");
-}
-
-/// Polls every future together on this task (requests through one router, truly concurrent in the
-/// database).
-async fn join_all<F: std::future::Future<Output = u16>>(futures: Vec<F>) -> Vec<u16> {
-    let mut pinned: Vec<_> = futures.into_iter().map(Box::pin).collect();
-    let mut results = vec![None; pinned.len()];
-    std::future::poll_fn(|cx| {
-        let mut done = true;
-        for (slot, future) in results.iter_mut().zip(pinned.iter_mut()) {
-            if slot.is_none() {
-                match future.as_mut().poll(cx) {
-                    std::task::Poll::Ready(value) => *slot = Some(value),
-                    std::task::Poll::Pending => done = false,
-                }
-            }
-        }
-        if done {
-            std::task::Poll::Ready(())
-        } else {
-            std::task::Poll::Pending
-        }
-    })
-    .await;
-    results.into_iter().flatten().collect()
 }
 
 #[tokio::test]

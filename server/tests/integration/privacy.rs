@@ -469,6 +469,57 @@ async fn statistics_and_dashboard_match_what_happened() {
     );
 }
 
+/// Page views are counted in memory and written in batches: a burst of concurrent visits loses none,
+/// they land in one row per day, and the statistics read them at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_page_views_is_counted_exactly() {
+    let app = TestApp::spawn().await;
+    let (organizer, cookie) = signed_in(&app, "vues@exemple.fr").await;
+    let event = future_event(&app, "Concert très demandé", None).await;
+    sqlx::query("UPDATE events SET organizer_id = $2 WHERE id = $1")
+        .bind(event)
+        .bind(organizer)
+        .execute(&app.pool)
+        .await
+        .expect("organizer");
+    let slug: String = sqlx::query_scalar("SELECT slug FROM events WHERE id = $1")
+        .bind(event)
+        .fetch_one(&app.pool)
+        .await
+        .expect("slug");
+    let visits: Vec<_> = (0..60)
+        .map(|n| {
+            let (app, path) = (&app, format!("/events/{slug}"));
+            async move {
+                let agent = format!("Mozilla/5.0 (visitor {n})");
+                app.get(&path, &[("user-agent", agent.as_str())])
+                    .await
+                    .status
+                    .as_u16()
+            }
+        })
+        .collect();
+    let statuses = common::join_all(visits).await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    let stats = call(&app, "event_stats", &format!("event={event}"), &cookie).await;
+    let stats: serde_json::Value = serde_json::from_str(&stats.body).expect("json");
+    assert_eq!(stats["page_views"], 60);
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT count(*) FROM event_page_views WHERE event_id = $1",
+            event
+        )
+        .await,
+        1,
+        "one row per day"
+    );
+    // Written, not only kept: a second read adds nothing.
+    let again = call(&app, "event_stats", &format!("event={event}"), &cookie).await;
+    let again: serde_json::Value = serde_json::from_str(&again.body).expect("json");
+    assert_eq!(again["page_views"], 60);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_deletion_racing_registrations_leaves_consistent_rows() {
     let app = TestApp::spawn().await;

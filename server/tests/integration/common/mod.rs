@@ -230,6 +230,7 @@ impl TestApp {
             leptos_options: web::leptos_options(&config).expect("leptos options"),
             pool: pool.clone(),
             config: Arc::new(config),
+            page_views: Default::default(),
         };
         let assets = web::load_assets(site.path()).expect("assets");
         TestApp {
@@ -351,4 +352,29 @@ pub async fn admin_execute(statement: &str) {
         .await
         .expect("connect admin");
     admin.execute(statement).await.expect("admin statement");
+}
+
+/// Polls every future together on this task (requests through one router, truly concurrent in the
+/// database).
+pub async fn join_all<F: std::future::Future<Output = u16>>(futures: Vec<F>) -> Vec<u16> {
+    let mut pinned: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    let mut results = vec![None; pinned.len()];
+    std::future::poll_fn(|cx| {
+        let mut done = true;
+        for (slot, future) in results.iter_mut().zip(pinned.iter_mut()) {
+            if slot.is_none() {
+                match future.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *slot = Some(value),
+                    std::task::Poll::Pending => done = false,
+                }
+            }
+        }
+        if done {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+    results.into_iter().flatten().collect()
 }
