@@ -22,14 +22,15 @@ COUNT_CAP = int(os.environ.get("COUNT_CAP", "200"))  # app/src/discovery/server/
 CORRECT = next(
     json.load(open(f))["query"]
     for f in glob.glob("/".join(__file__.split("/")[:-2] + [".sqlx", "*.json"]))
-    if 'AS "corrected!"' in json.load(open(f))["query"]
+    if "END AS corrected" in json.load(open(f))["query"]
 )
 def corrected(q):
     if q == "NULL":
         return "NULL"
     text = "SET pg_trgm.similarity_threshold = 0.5;\n" + CORRECT.replace("$1", q)
     out = subprocess.run(["psql", url, "-Atqc", text], capture_output=True, text=True, check=True).stdout
-    return "'%s'" % out.strip().replace("'", "''")
+    # NULL (an empty line) when no word changed, as the app passes it.
+    return "'%s'" % out.strip().replace("'", "''") if out.strip() else "NULL"
 
 # The app binds instants, not expressions: read them once so the planner sees values, as in the app.
 def instant(expression):
