@@ -351,68 +351,66 @@ async fn results_come_in_pages_that_keep_the_filters() {
     assert!(second.body.contains("Cours du soir n°30"));
 }
 
+async fn run(app: &TestApp, statement: &str) {
+    sqlx::query(statement)
+        .execute(&app.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+}
+
+/// A write the catalogue's change counter does not see (its trigger off for it).
+async fn unseen(app: &TestApp, statement: &str) {
+    run(
+        app,
+        "ALTER TABLE events DISABLE TRIGGER events_catalogue_changes",
+    )
+    .await;
+    run(app, statement).await;
+    run(
+        app,
+        "ALTER TABLE events ENABLE TRIGGER events_catalogue_changes",
+    )
+    .await;
+}
+
 /// The server keeps a catalogue page a moment (discovery/server/cache.rs), but never past a write: an
 /// event renamed, hidden or added shows on the very next request.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_kept_catalogue_page_never_outlives_a_change() {
     let app = TestApp::spawn().await;
     fixtures(&app).await;
-    let fr = [("accept-language", "fr")];
-    let sql = |statement: &'static str| {
-        let pool = app.pool.clone();
-        async move {
-            sqlx::query(statement)
-                .execute(&pool)
-                .await
-                .expect(statement)
-        }
-    };
-    assert!(
-        app.get("/events", &fr)
-            .await
-            .body
-            .contains("Concert de jazz au parc")
-    );
-    // A change the counter does not see (its trigger off) is not shown: the page was kept…
-    sql("ALTER TABLE events DISABLE TRIGGER events_catalogue_changes").await;
-    sql("UPDATE events SET title = 'Soirée jazz renommée' WHERE title = 'Concert de jazz au parc'")
-        .await;
-    sql("ALTER TABLE events ENABLE TRIGGER events_catalogue_changes").await;
-    let kept = app.get("/events", &fr).await.body;
+    let page = || async { app.get("/events", &[("accept-language", "fr")]).await.body };
+    assert!(page().await.contains("Concert de jazz au parc"));
+    // An unseen change is not shown: the page was kept…
+    let rename =
+        "UPDATE events SET title = 'Soirée jazz renommée' WHERE title = 'Concert de jazz au parc'";
+    unseen(&app, rename).await;
+    let kept = page().await;
     assert!(kept.contains("Concert de jazz au parc") && !kept.contains("Soirée jazz renommée"));
     // …and any counted write to events shows at once.
-    sql("UPDATE events SET hidden_at = NULL WHERE title = 'Soirée jazz renommée'").await;
-    let renamed = app.get("/events", &fr).await.body;
-    assert!(
-        renamed.contains("Soirée jazz renommée") && !renamed.contains("Concert de jazz au parc")
-    );
-    sql("UPDATE events SET hidden_at = now(), hidden_reason = 'reports' WHERE title = 'Soirée jazz renommée'").await;
-    assert!(
-        !app.get("/events", &fr)
-            .await
-            .body
-            .contains("Soirée jazz renommée")
-    );
+    run(
+        &app,
+        "UPDATE events SET hidden_at = NULL WHERE title = 'Soirée jazz renommée'",
+    )
+    .await;
+    let renamed = page().await;
+    assert!(renamed.contains("Soirée jazz renommée") && !renamed.contains("Concert de jazz"));
+    let hide = "UPDATE events SET hidden_at = now(), hidden_reason = 'reports' WHERE title = 'Soirée jazz renommée'";
+    run(&app, hide).await;
+    assert!(!page().await.contains("Soirée jazz renommée"));
     // Categories count too (their names are on the cards and in the filter).
-    sql("UPDATE categories SET name_fr = 'Culture et sorties' WHERE slug = 'culturel'").await;
-    assert!(
-        app.get("/events", &fr)
-            .await
-            .body
-            .contains("Culture et sorties")
-    );
-    // The kept page goes stale after `FRESH_FOR` anyway (time passes: events end).
-    sql("ALTER TABLE events DISABLE TRIGGER events_catalogue_changes").await;
-    sql("UPDATE events SET title = 'Brunch renommé' WHERE title = 'Brunch végétarien des voisins'")
-        .await;
-    sql("ALTER TABLE events ENABLE TRIGGER events_catalogue_changes").await;
+    run(
+        &app,
+        "UPDATE categories SET name_fr = 'Culture et sorties' WHERE slug = 'culturel'",
+    )
+    .await;
+    assert!(page().await.contains("Culture et sorties"));
+    // A kept page goes stale after `FRESH_FOR` anyway (time passes: events end).
+    let brunch =
+        "UPDATE events SET title = 'Brunch renommé' WHERE title = 'Brunch végétarien des voisins'";
+    unseen(&app, brunch).await;
     tokio::time::sleep(app::discovery::server::cache::FRESH_FOR).await;
-    assert!(
-        app.get("/events", &fr)
-            .await
-            .body
-            .contains("Brunch renommé")
-    );
+    assert!(page().await.contains("Brunch renommé"));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -33,6 +33,24 @@ async fn future_event(app: &TestApp, title: &str, capacity: Option<i32>) -> i64 
         .expect("event")
 }
 
+/// A future event handed to `organizer`: its id and slug.
+async fn organized_by(
+    app: &TestApp,
+    organizer: i64,
+    title: &str,
+    capacity: Option<i32>,
+) -> (i64, String) {
+    let event = future_event(app, title, capacity).await;
+    let slug =
+        sqlx::query_scalar("UPDATE events SET organizer_id = $2 WHERE id = $1 RETURNING slug")
+            .bind(event)
+            .bind(organizer)
+            .fetch_one(&app.pool)
+            .await
+            .expect("organizer");
+    (event, slug)
+}
+
 async fn join(pool: &sqlx::PgPool, event: i64, who: Registrant<'_>, seats: u32) -> Vec<String> {
     let attendees: Vec<String> = (1..seats).map(|n| format!("Accompagnant {n}")).collect();
     let request = Request {
@@ -342,18 +360,7 @@ async fn statistics_and_dashboard_match_what_happened() {
     let app = TestApp::spawn().await;
     let (organizer, cookie) = signed_in(&app, "orga@exemple.fr").await;
     let (_, stranger) = signed_in(&app, "curieux@exemple.fr").await;
-    let event = future_event(&app, "Conférence comptée", Some(4)).await;
-    sqlx::query("UPDATE events SET organizer_id = $2 WHERE id = $1")
-        .bind(event)
-        .bind(organizer)
-        .execute(&app.pool)
-        .await
-        .expect("organizer");
-    let slug: String = sqlx::query_scalar("SELECT slug FROM events WHERE id = $1")
-        .bind(event)
-        .fetch_one(&app.pool)
-        .await
-        .expect("slug");
+    let (event, slug) = organized_by(&app, organizer, "Conférence comptée", Some(4)).await;
     let first = join(&app.pool, event, Registrant::Guest(&guest(1)), 2).await;
     join(&app.pool, event, Registrant::Guest(&guest(2)), 1).await;
     join(&app.pool, event, Registrant::Guest(&guest(3)), 1).await;
@@ -475,18 +482,7 @@ async fn statistics_and_dashboard_match_what_happened() {
 async fn a_burst_of_page_views_is_counted_exactly() {
     let app = TestApp::spawn().await;
     let (organizer, cookie) = signed_in(&app, "vues@exemple.fr").await;
-    let event = future_event(&app, "Concert très demandé", None).await;
-    sqlx::query("UPDATE events SET organizer_id = $2 WHERE id = $1")
-        .bind(event)
-        .bind(organizer)
-        .execute(&app.pool)
-        .await
-        .expect("organizer");
-    let slug: String = sqlx::query_scalar("SELECT slug FROM events WHERE id = $1")
-        .bind(event)
-        .fetch_one(&app.pool)
-        .await
-        .expect("slug");
+    let (event, slug) = organized_by(&app, organizer, "Concert très demandé", None).await;
     let visits: Vec<_> = (0..60)
         .map(|n| {
             let (app, path) = (&app, format!("/events/{slug}"));
