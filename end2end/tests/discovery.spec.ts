@@ -105,6 +105,15 @@ test('the map shows exactly the filtered events, FreeFood in mint, and a marker 
   await expect(card.locator('.badge-freefood')).toHaveText('FreeFood');
 });
 
+test("the event page's map shows its one pin, mint for FreeFood, drawn by CSS (no bitmap to blur)", async ({ page }) => {
+  await page.goto('/events/apero-des-testeurs-e2e');
+  const map = page.locator('[data-event-map]');
+  await expect(map).toHaveAttribute('data-freefood', '');
+  await expect(map.locator('.leaflet-marker-icon.map-pin.map-pin-freefood')).toHaveCount(1);
+  await expect(map.locator('.leaflet-marker-icon.map-pin')).toHaveAttribute('title', /Apéro des testeurs/);
+  await expect(map.locator('img.leaflet-marker-icon, .leaflet-marker-shadow')).toHaveCount(0);
+});
+
 test('panning offers "search this area", which filters on the visible area', async ({ page }) => {
   const button = page.getByRole('button', { name: 'Rechercher dans cette zone' });
   // Opening a card may pan the map: that is not the visitor moving it.

@@ -27,36 +27,25 @@ pub fn CatalogueMap(locale: Locale, tiles: String) -> impl IntoView {
 pub mod client {
     use std::{cell::Cell, rc::Rc};
 
-    use leaflet::{FeatureGroup, Icon, LatLng, LatLngBounds, Map, Marker, MarkerOptions};
+    use leaflet::{FeatureGroup, LatLng, LatLngBounds, Map, Marker, MarkerOptions};
     use wasm_bindgen::{JsCast, JsValue, closure::Closure, prelude::wasm_bindgen};
     use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 
     use crate::{
-        client::dom, discovery::live::client::RESULTS_EVENT, i18n::Locale, ui::map::client as maps,
+        client::dom,
+        discovery::live::client::RESULTS_EVENT,
+        i18n::Locale,
+        ui::map::client::{self as maps, div_icon, object, pin, point},
     };
 
     #[wasm_bindgen]
     extern "C" {
-        #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
-        fn div_icon(options: &JsValue) -> Icon;
         #[wasm_bindgen(js_namespace = L, js_name = markerClusterGroup)]
         fn marker_cluster_group(options: &JsValue) -> FeatureGroup;
     }
 
     /// The radius choices of the filter form, in km.
     const RADII: [u32; 7] = [2, 5, 10, 25, 50, 100, 200];
-
-    fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-        let object = js_sys::Object::new();
-        for (key, value) in pairs {
-            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
-        }
-        object.into()
-    }
-
-    fn point(x: f64, y: f64) -> JsValue {
-        js_sys::Array::of2(&x.into(), &y.into()).into()
-    }
 
     /// A cluster's icon: its count, named for screen readers ("12 événements").
     fn cluster_icons(events: String) -> JsValue {
@@ -144,19 +133,7 @@ pub mod client {
             };
             let free_food = item.has_attribute("data-freefood");
             let options = MarkerOptions::default();
-            options.set_icon(div_icon(&object(&[
-                (
-                    "className",
-                    if free_food {
-                        "map-pin map-pin-freefood"
-                    } else {
-                        "map-pin"
-                    }
-                    .into(),
-                ),
-                ("iconSize", point(26.0, 26.0)),
-                ("popupAnchor", point(0.0, -10.0)),
-            ])));
+            options.set_icon(pin(free_food));
             options.set_title(text(&item, "a"));
             let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
             if let Some(card) = card(&item, &freefood_label) {

@@ -38,33 +38,75 @@ pub fn LeafletAssets(#[prop(optional)] clusters: bool) -> impl IntoView {
     }
 }
 
-/// The event page's map: one marker, no editing. Degrees travel as text: the browser parses them
-/// with JavaScript (no float parser in the WASM).
+/// The event page's map: one marker (mint for FreeFood), no editing. Degrees travel as text: the browser
+/// parses them with JavaScript (no float parser in the WASM).
 #[component]
-pub fn EventMap(lat: String, lon: String, tiles: String, label: String) -> impl IntoView {
+pub fn EventMap(
+    lat: String,
+    lon: String,
+    tiles: String,
+    label: String,
+    free_food: bool,
+) -> impl IntoView {
     view! {
         <div class="event-map" role="region" aria-label=label.clone() data-event-map data-island="event-map"
-            data-lat=lat data-lon=lon data-tiles=tiles data-label=label></div>
+            data-lat=lat data-lon=lon data-tiles=tiles data-label=label data-freefood=free_food.then_some("")></div>
     }
 }
 
 #[cfg(feature = "hydrate")]
 pub mod client {
     use leaflet::{
-        DragEvents, LatLng, Map, MapOptions, Marker, MarkerOptions, TileLayer, TileLayerOptions,
+        DragEvents, Icon, LatLng, Map, MapOptions, Marker, MarkerOptions, TileLayer,
+        TileLayerOptions,
     };
-    use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+    use wasm_bindgen::{JsCast, JsValue, closure::Closure, prelude::wasm_bindgen};
     use web_sys::{Element, HtmlElement, HtmlInputElement};
 
     use crate::{client::dom, i18n::Locale};
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+        pub fn div_icon(options: &JsValue) -> Icon;
+    }
+
+    /// A plain JavaScript object of `pairs`, for Leaflet's option bags.
+    pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+        let object = js_sys::Object::new();
+        for (key, value) in pairs {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+        object.into()
+    }
+
+    pub fn point(x: f64, y: f64) -> JsValue {
+        js_sys::Array::of2(&x.into(), &y.into()).into()
+    }
+
+    /// Every map's marker: a round pin drawn by CSS in the brand's blue (mint for FreeFood), sharp at any
+    /// pixel density (Leaflet's default marker is a PNG whose shadow has no high-density version).
+    pub fn pin(free_food: bool) -> Icon {
+        let class = if free_food {
+            "map-pin map-pin-freefood"
+        } else {
+            "map-pin"
+        };
+        div_icon(&object(&[
+            ("className", class.into()),
+            ("iconSize", point(26.0, 26.0)),
+            ("popupAnchor", point(0.0, -10.0)),
+        ]))
+    }
 
     /// The event page's map, once Leaflet is there.
     pub fn attach_event_map(element: &HtmlElement, _: Locale) {
         let data = |name: &str| element.get_attribute(name).unwrap_or_default();
         let (tiles, label) = (data("data-tiles"), data("data-label"));
+        let free_food = element.has_attribute("data-freefood");
         if let Some((lat, lon)) = number(&data("data-lat")).zip(number(&data("data-lon"))) {
             let element = element.clone();
-            when_ready(move || show(&element, lat, lon, &tiles, &label));
+            when_ready(move || show(&element, lat, lon, &tiles, &label, free_food));
         }
     }
 
@@ -124,9 +166,17 @@ pub mod client {
         Some(map)
     }
 
-    pub fn show(element: &HtmlElement, lat: f64, lon: f64, tiles: &str, label: &str) {
+    pub fn show(
+        element: &HtmlElement,
+        lat: f64,
+        lon: f64,
+        tiles: &str,
+        label: &str,
+        free_food: bool,
+    ) {
         if let Some(map) = base_map(element, lat, lon, 15.0, tiles) {
             let options = MarkerOptions::default();
+            options.set_icon(pin(free_food));
             options.set_title(label.to_owned());
             options.set_alt(label.to_owned());
             Marker::new_with_options(&LatLng::new(lat, lon), &options).add_to(&map);
@@ -287,6 +337,7 @@ pub mod client {
                 return;
             };
             let options = MarkerOptions::default();
+            options.set_icon(pin(false));
             options.set_draggable(true);
             options.set_alt(element.get_attribute("aria-label").unwrap_or_default());
             let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);

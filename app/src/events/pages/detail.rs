@@ -124,6 +124,7 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     let share = detail.share.clone();
+    let free_food = card.free_food;
     let map_label = format!(
         "{} — {}",
         t(MessageKey::EventMapLabel),
@@ -170,7 +171,7 @@ pub fn EventDetailView(detail: EventDetail, locale: Locale) -> impl IntoView {
                         {detail.address.clone()}
                         {detail.coordinates.map(|(lat, lon)| view! {
                             <LeafletAssets />
-                            <EventMap lat=format!("{lat:.6}") lon=format!("{lon:.6}") tiles=tile_template() label=map_label.clone() />
+                            <EventMap lat=format!("{lat:.6}") lon=format!("{lon:.6}") tiles=tile_template() label=map_label.clone() free_food />
                         })}
                         {directions.map(|href| view! {
                             <a class="directions" href=href rel="noopener" target="_blank">{t(MessageKey::EventDirections)}</a>
