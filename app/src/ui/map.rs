@@ -177,8 +177,8 @@ pub mod client {
         if let Some(map) = base_map(element, lat, lon, 15.0, tiles) {
             let options = MarkerOptions::default();
             options.set_icon(pin(free_food));
+            // The pin is a `div` with role=button: its title is its accessible name (`alt` is for images).
             options.set_title(label.to_owned());
-            options.set_alt(label.to_owned());
             Marker::new_with_options(&LatLng::new(lat, lon), &options).add_to(&map);
         }
     }
@@ -339,7 +339,7 @@ pub mod client {
             let options = MarkerOptions::default();
             options.set_icon(pin(false));
             options.set_draggable(true);
-            options.set_alt(element.get_attribute("aria-label").unwrap_or_default());
+            options.set_title(element.get_attribute("aria-label").unwrap_or_default());
             let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
             if placed.is_some() {
                 marker.add_to(&map);
