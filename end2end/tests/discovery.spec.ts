@@ -105,7 +105,7 @@ test('the map shows exactly the filtered events, FreeFood in mint, and a marker 
   await expect(card.locator('.badge-freefood')).toHaveText('FreeFood');
 });
 
-test("the event page's map shows its one pin, mint for FreeFood, drawn by CSS (no bitmap to blur)", async ({ page }) => {
+test("the event page's map shows its one pin, mint for FreeFood, drawn by CSS, and sharp tiles on dense screens", async ({ page }) => {
   await page.goto('/events/apero-des-testeurs-e2e');
   const map = page.locator('[data-event-map]');
   await expect(map).toHaveAttribute('data-freefood', '');
@@ -113,6 +113,11 @@ test("the event page's map shows its one pin, mint for FreeFood, drawn by CSS (n
   // The pin's name for screen readers is the map's own ("Carte du lieu — <venue>").
   await expect(map.locator('.leaflet-marker-icon.map-pin')).toHaveAttribute('title', (await map.getAttribute('data-label'))!);
   await expect(map.locator('img.leaflet-marker-icon, .leaflet-marker-shadow')).toHaveCount(0);
+  // Tiles stay sharp on a high-density screen (the phone, 2×): 256-pixel images drawn at 128 CSS pixels.
+  const density = await page.evaluate(() => window.devicePixelRatio);
+  const tile = map.locator('img.leaflet-tile-loaded').first();
+  await expect(tile).toBeVisible();
+  expect(await tile.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.width])).toEqual([256, density > 1 ? 128 : 256]);
 });
 
 test('panning offers "search this area", which filters on the visible area', async ({ page }) => {

@@ -160,6 +160,9 @@ pub mod client {
                 "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>".into(),
             );
             tile_options.set_max_zoom(19.0);
+            // On high-density screens, tiles of the next zoom level drawn at half size: sharp instead of
+            // 256-pixel images stretched (Lighthouse's image-size-responsive on phones).
+            tile_options.set_detect_retina(true);
             TileLayer::new_options(tiles, &tile_options).add_to(&map);
         }
         let _ = element.set_attribute("data-map-ready", "true");
