@@ -113,6 +113,13 @@ test("the event page's map shows its one pin, mint for FreeFood, drawn by CSS, a
   // The pin's name for screen readers is the map's own ("Carte du lieu — <venue>").
   await expect(map.locator('.leaflet-marker-icon.map-pin')).toHaveAttribute('title', (await map.getAttribute('data-label'))!);
   await expect(map.locator('img.leaflet-marker-icon, .leaflet-marker-shadow')).toHaveCount(0);
+  // The map's box is there from the first paint: Leaflet filling it moves nothing below it.
+  const shifts = await page.evaluate(() => new Promise<number>((resolve) => {
+    new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0)))
+      .observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(0), 1000);
+  }));
+  expect(shifts).toBeLessThan(0.01);
   // Tiles stay sharp on a high-density screen (the phone, 2×): 256-pixel images drawn at 128 CSS pixels.
   const density = await page.evaluate(() => window.devicePixelRatio);
   const tile = map.locator('img.leaflet-tile-loaded').first();
@@ -178,6 +185,13 @@ test.describe('without JavaScript', () => {
     await page.goto('/events?view=map&freefood=1');
     await expect(page.locator('#catalogue-results [data-lat]').first()).toBeVisible();
     await expect(page.locator('#catalogue-results')).toContainText(FIXTURE);
+  });
+
+  test("the event page hides the map it cannot draw and keeps the address", async ({ page }) => {
+    await page.goto('/events/apero-des-testeurs-e2e');
+    await expect(page.locator('[data-event-map]')).toBeAttached();
+    await expect(page.locator('[data-event-map]')).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Itinéraire' })).toBeVisible();
   });
 });
 
