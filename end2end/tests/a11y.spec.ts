@@ -6,10 +6,25 @@ import { adminPages, publicPages, signedInPages, signInOrganizerAt, signInStaff 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every page (the lists in pages.ts), in both viewports and
 // both colour schemes: zero violations.
 async function violations(page: Page): Promise<string[]> {
+  await settled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.nodes.length}×): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/** Maps drawn (markers placed) and the page quiet for 300 ms: axe measuring while Leaflet swaps markers for
+ *  clusters reports the elements it removed mid-scan (as ":root"). */
+async function settled(page: Page) {
+  await page.waitForFunction(() => !document.querySelector(
+    '[data-event-map]:not([data-map-ready]), [data-map-picker]:not([data-map-ready]), [data-catalogue-map]:not([data-markers])'));
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 300); });
+    const done = () => { observer.disconnect(); clearTimeout(cap); resolve(); };
+    let quiet = setTimeout(done, 300);
+    const cap = setTimeout(done, 5000);
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  }));
 }
 
 for (const scheme of ['light', 'dark'] as const) {
