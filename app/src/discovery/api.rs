@@ -34,10 +34,13 @@ pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
             use super::server::cache::{CataloguePages, version};
             let pool = crate::ssr::db::pool()?;
             let locale = crate::ssr::request::locale();
-            let pages = use_context::<CataloguePages>();
+            // The change counter is read only where pages are kept (the router provides them).
+            let kept = match use_context::<CataloguePages>() {
+                Some(pages) => Some((pages, version(&pool).await?)),
+                None => None,
+            };
             let key = format!("{}|{filters:?}", locale.code());
-            let version = version(&pool).await?;
-            if let Some(page) = pages.as_ref().and_then(|pages| pages.0.get(&key, version)) {
+            if let Some(page) = kept.as_ref().and_then(|(pages, at)| pages.0.get(&key, *at)) {
                 return Ok(page);
             }
             let limit = if filters.view == View::Map {
@@ -67,8 +70,8 @@ pub async fn catalogue(filters: Filters) -> Result<CataloguePage, AppError> {
                 cards: found.cards,
                 categories,
             };
-            if let Some(pages) = pages {
-                pages.0.put(key, version, page.clone());
+            if let Some((pages, at)) = kept {
+                pages.0.put(key, at, page.clone());
             }
             Ok(page)
         }
