@@ -129,9 +129,18 @@ test("the event page's map shows its one pin, mint for FreeFood, drawn by CSS, a
 
 test('panning offers "search this area", which filters on the visible area', async ({ page }) => {
   const button = page.getByRole('button', { name: 'Rechercher dans cette zone' });
+  // Markers are drawn in place: no clustering animation fades or slides them under a first click.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('.leaflet-cluster-anim')) document.documentElement.dataset.clusterAnimated = '';
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
+  });
   // Opening a card may pan the map: that is not the visitor moving it.
   await page.goto('/events?view=map&q=testeurs');
   await live(page);
+  await expect(page.locator('[data-island="catalogue-map"]')).toHaveAttribute('data-live', 'true');
+  await page.waitForTimeout(400);
+  await expect(page.locator('html')).not.toHaveAttribute('data-cluster-animated');
   await page.locator(`.leaflet-marker-icon[title="${FIXTURE}"]`).click();
   await expect(page.locator('.leaflet-popup')).toBeVisible();
   await expect(button).toBeHidden();

@@ -104,9 +104,13 @@ pub mod client {
         Some(card)
     }
 
-    /// Puts one marker per `[data-lat]` result on the map; `fit` frames them.
+    /// Puts one marker per `[data-lat]` result on the map; `fit` frames them. The group is refilled and
+    /// the view framed while it is off the map: framing a shown group re-clusters it with a 300 ms
+    /// animation that fades and slides the markers just drawn, under a visitor's first click.
     fn draw(map: &Map, group: &FeatureGroup, element: &HtmlElement, fit: bool) {
+        // Cleared on the map (which resets its clusters), then taken off.
         group.clear_layers();
+        map.remove_layer(group);
         let freefood_label = element
             .query_selector("[data-catalogue-map]")
             .ok()
@@ -160,6 +164,7 @@ pub mod client {
                 ]),
             );
         }
+        map.add_layer(group);
     }
 
     fn form() -> Option<HtmlFormElement> {
@@ -217,7 +222,6 @@ pub mod client {
                 ("maxClusterRadius", 50.into()),
                 ("iconCreateFunction", cluster_icons(events)),
             ]));
-            map.add_layer(&group);
             let fitting = Rc::new(Cell::new(true));
             draw(&map, &group, &element, true);
             fitting.set(false);
