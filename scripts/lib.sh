@@ -7,8 +7,8 @@ export PGOPTIONS="${PGOPTIONS:---client-min-messages=warning}"  # no NOTICE chat
 private_port=${MEETRAL_PG_PORT:-54329}
 
 # Each step says how long the command has run so far (a cold run's log shows where its time went).
-export MEETRAL_STARTED=${MEETRAL_STARTED:-$(date +%s)}
-say() { local s=$(( $(date +%s) - MEETRAL_STARTED )); printf '\033[1;34m==>\033[0m [%d:%02d] %s\n' $((s / 60)) $((s % 60)) "$*"; }
+export MEETRAL_STARTED=${MEETRAL_STARTED:-$EPOCHSECONDS}
+say() { local s=$(( EPOCHSECONDS - MEETRAL_STARTED )); printf '\033[1;34m==>\033[0m [%d:%02d] %s\n' $((s / 60)) $((s % 60)) "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -5,7 +5,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-started=$(date +%s)
 export SQLX_OFFLINE=true
 
 ensure_build_tools
@@ -66,4 +65,4 @@ say "scale-out: two servers sharing the database behind HAProxy"
 (cd end2end && E2E_PORT=$(free_port) E2E_ADMIN_URL="$ADMIN_URL" npx playwright test -c playwright.scaleout.config.ts)
 
 drop_test_databases
-say "all tests passed in $(( $(date +%s) - started )) s"
+say "all tests passed in $(( EPOCHSECONDS - MEETRAL_STARTED )) s"
