@@ -138,8 +138,8 @@ test('panning offers "search this area", which filters on the visible area', asy
   // Opening a card may pan the map: that is not the visitor moving it.
   await page.goto('/events?view=map&q=testeurs');
   await live(page);
+  // The map's first draw (and any animation it starts) happens before it says it is live.
   await expect(page.locator('[data-island="catalogue-map"]')).toHaveAttribute('data-live', 'true');
-  await page.waitForTimeout(400);
   await expect(page.locator('html')).not.toHaveAttribute('data-cluster-animated');
   await page.locator(`.leaflet-marker-icon[title="${FIXTURE}"]`).click();
   await expect(page.locator('.leaflet-popup')).toBeVisible();
